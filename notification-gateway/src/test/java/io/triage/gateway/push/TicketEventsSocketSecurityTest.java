@@ -1,0 +1,101 @@
+package io.triage.gateway.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.triage.gateway.DashboardClient;
+import io.triage.testing.ArtemisTestResource;
+import io.triage.testing.OidcTestServer;
+import io.triage.testing.Tokens;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = ArtemisTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcTestServer.class, scope = TestResourceScope.GLOBAL)
+class TicketEventsSocketSecurityTest {
+
+    @TestHTTPResource("/ws/tickets")
+    URI endpoint;
+
+    @Test
+    void upgradeWithoutATokenIsRefusedWith401() {
+        assertThat(DashboardClient.refusedStatus(ws(), builder -> {})).isEqualTo(401);
+    }
+
+    @Test
+    void upgradeWithAnExpiredTokenIsRefusedWith401() {
+        assertThat(refusedWithHeader(Tokens.expired("alice"))).isEqualTo(401);
+    }
+
+    @Test
+    void upgradeWithATokenForAnotherAudienceIsRefusedWith401() {
+        assertThat(refusedWithHeader(Tokens.wrongAudience("alice"))).isEqualTo(401);
+    }
+
+    @Test
+    void upgradeWithATokenSignedByAnUnpublishedKeyIsRefusedWith401() {
+        assertThat(refusedWithHeader(Tokens.foreignKey("alice"))).isEqualTo(401);
+    }
+
+    @Test
+    void aBadTokenInTheSubprotocolIsRefusedWith401Too() {
+        int status = DashboardClient.refusedStatus(
+                ws(),
+                builder -> builder.subprotocols(
+                        DashboardClient.SUBPROTOCOL,
+                        DashboardClient.authorizationSubprotocol(Tokens.foreignKey("mallory"))));
+
+        assertThat(status).isEqualTo(401);
+    }
+
+    @Test
+    void offeringOnlyTheTokenSubprotocolIsRefusedSoClientsMustAlsoOfferTriageV1() {
+        int status = DashboardClient.refusedStatus(
+                ws(), builder -> builder.subprotocols(DashboardClient.authorizationSubprotocol(Tokens.agent("alice"))));
+
+        // Quarkus' own check (WebSocketHeaderPropagationHandler); README.md tells clients to offer triage.v1
+        assertThat(status).isEqualTo(500);
+    }
+
+    @Test
+    void aValidTokenWithoutAnAllowedRoleIsRefusedWith403() {
+        String token = Tokens.user("visitor", Set.of("offline_access"), List.of());
+
+        assertThat(refusedWithHeader(token)).isEqualTo(403);
+    }
+
+    @Test
+    void adminsMayConnect() {
+        try (DashboardClient client = DashboardClient.withHeader(ws(), Tokens.admin("root"))) {
+            JsonNode hello = client.awaitHello();
+
+            assertThat(hello.path("user").asText()).isEqualTo("root");
+            assertThat(hello.path("roles")).extracting(JsonNode::asText).containsExactly("admin", "agent");
+        }
+    }
+
+    @Test
+    void integrationServiceAccountsMayConnect() {
+        try (DashboardClient client = DashboardClient.withHeader(ws(), Tokens.integration("triage-integration"))) {
+            JsonNode hello = client.awaitHello();
+
+            assertThat(hello.path("user").asText()).isEqualTo("service-account-triage-integration");
+            assertThat(hello.path("roles")).extracting(JsonNode::asText).containsExactly("integration");
+        }
+    }
+
+    private int refusedWithHeader(String token) {
+        return DashboardClient.refusedStatus(ws(), builder -> builder.header("Authorization", "Bearer " + token));
+    }
+
+    private URI ws() {
+        return URI.create(endpoint.toString().replaceFirst("^http", "ws"));
+    }
+}

@@ -1,0 +1,74 @@
+package io.triage.ticket.ticket;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.triage.model.Channel;
+import io.triage.model.Priority;
+import io.triage.model.TicketSnapshot;
+import io.triage.model.TicketStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String subject;
+
+    public String body;
+
+    @Column(name = "requester_name")
+    public String requesterName;
+
+    @Column(name = "requester_email")
+    public String requesterEmail;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Column(name = "external_ref")
+    public String externalRef;
+
+    public String language;
+
+    /** The authenticated principal that submitted the ticket: a user name or a service account. */
+    @Column(name = "client_id")
+    public String clientId;
+
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+
+    public String category;
+
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+
+    public String team;
+
+    public String summary;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "triaged_at")
+    public Instant triagedAt;
+
+    public TicketSnapshot snapshot() {
+        return new TicketSnapshot(id, subject, status, channel, category, priority, team, createdAt, updatedAt);
+    }
+}

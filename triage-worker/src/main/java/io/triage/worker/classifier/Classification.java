@@ -1,0 +1,33 @@
+package io.triage.worker.classifier;
+
+import io.triage.model.Priority;
+import io.triage.model.TriageOutcome;
+
+/**
+ * A classifier's decision about one ticket.
+ *
+ * @param draftReply a suggested answer to the customer, or {@code null} when the model writes none
+ * @param model the model that decided, e.g. {@code lexical-v0}
+ * @param source {@code local} or {@code llm}
+ */
+public record Classification(
+        String category,
+        double categoryConfidence,
+        Priority priority,
+        double priorityConfidence,
+        String summary,
+        String draftReply,
+        String model,
+        String source) {
+
+    public TriageOutcome outcome() {
+        return new TriageOutcome(category, categoryConfidence, priority, priorityConfidence, summary, model, source);
+    }
+
+    @Override
+    public String toString() {
+        // Summary and draft reply are derived from the ticket body: keep them out of logs.
+        return "Classification[category=" + category + ", priority=" + priority + ", model=" + model + ", source="
+                + source + "]";
+    }
+}
