@@ -4,24 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.triage.testing.ArtemisTestResource;
-import io.triage.testing.PostgresTestResource;
+import io.triage.worker.support.WorkerTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /** The operational endpoints a deployment probes and scrapes. */
 @QuarkusTest
-@WithTestResource(
-        value = PostgresTestResource.class,
-        scope = TestResourceScope.GLOBAL,
-        initArgs =
-                @ResourceArg(
-                        name = "migrations",
-                        value = "filesystem:../ticket-service/src/main/resources/db/migration"))
-@WithTestResource(value = ArtemisTestResource.class, scope = TestResourceScope.GLOBAL)
+@WorkerTestInfrastructure
 class ObservabilityTest {
 
     @Test

@@ -11,18 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.triage.model.TicketEvent;
 import io.triage.model.TicketTriaged;
-import io.triage.testing.ArtemisTestResource;
-import io.triage.testing.PostgresTestResource;
 import io.triage.worker.classifier.LocalClassifier;
 import io.triage.worker.support.Tickets;
 import io.triage.worker.support.TriageRequestSender;
+import io.triage.worker.support.WorkerTestInfrastructure;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -34,14 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The language-model path against an OpenAI-compatible endpoint: prompt content, stored result, fallbacks. */
 @QuarkusTest
 @TestProfile(LlmEnabledProfile.class)
-@WithTestResource(
-        value = PostgresTestResource.class,
-        scope = TestResourceScope.GLOBAL,
-        initArgs =
-                @ResourceArg(
-                        name = "migrations",
-                        value = "filesystem:../ticket-service/src/main/resources/db/migration"))
-@WithTestResource(value = ArtemisTestResource.class, scope = TestResourceScope.GLOBAL)
+@WorkerTestInfrastructure
 class LlmTriageTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

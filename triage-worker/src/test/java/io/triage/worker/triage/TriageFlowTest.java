@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.triage.model.Addresses;
 import io.triage.model.Priority;
@@ -17,11 +14,11 @@ import io.triage.model.TicketTriageFailed;
 import io.triage.model.TicketTriaged;
 import io.triage.model.TriageRequested;
 import io.triage.testing.ArtemisTestResource;
-import io.triage.testing.PostgresTestResource;
 import io.triage.worker.classifier.LocalClassifier;
 import io.triage.worker.support.Metrics;
 import io.triage.worker.support.Tickets;
 import io.triage.worker.support.TriageRequestSender;
+import io.triage.worker.support.WorkerTestInfrastructure;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -31,14 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The whole path on real infrastructure: broker queue, consumer, classifier, PostgreSQL transaction, outbox. */
 @QuarkusTest
-@WithTestResource(
-        value = PostgresTestResource.class,
-        scope = TestResourceScope.GLOBAL,
-        initArgs =
-                @ResourceArg(
-                        name = "migrations",
-                        value = "filesystem:../ticket-service/src/main/resources/db/migration"))
-@WithTestResource(value = ArtemisTestResource.class, scope = TestResourceScope.GLOBAL)
+@WorkerTestInfrastructure
 class TriageFlowTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -2,18 +2,14 @@ package io.triage.worker.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.triage.model.Priority;
 import io.triage.model.TicketStatus;
 import io.triage.model.TicketTriaged;
-import io.triage.testing.ArtemisTestResource;
-import io.triage.testing.PostgresTestResource;
 import io.triage.worker.classifier.Classification;
 import io.triage.worker.support.Tickets;
+import io.triage.worker.support.WorkerTestInfrastructure;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -26,14 +22,7 @@ import org.junit.jupiter.api.Test;
  * deliveries of the same request handled at the same time by two replicas.
  */
 @QuarkusTest
-@WithTestResource(
-        value = PostgresTestResource.class,
-        scope = TestResourceScope.GLOBAL,
-        initArgs =
-                @ResourceArg(
-                        name = "migrations",
-                        value = "filesystem:../ticket-service/src/main/resources/db/migration"))
-@WithTestResource(value = ArtemisTestResource.class, scope = TestResourceScope.GLOBAL)
+@WorkerTestInfrastructure
 class TriageRepositoryTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
