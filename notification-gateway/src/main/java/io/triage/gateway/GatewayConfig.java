@@ -3,6 +3,8 @@ package io.triage.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of the notification gateway. */
 @ConfigMapping(prefix = "gateway")
@@ -12,6 +14,9 @@ public interface GatewayConfig {
     @WithDefault("${HOSTNAME:notification-gateway}")
     String instanceId();
 
+    /** Browser origins (scheme://host[:port]) allowed to connect; unset refuses every request that sends an Origin. */
+    Optional<List<String>> allowedOrigins();
+
     /** Pushing messages to connected clients. */
     Push push();
 
@@ -20,5 +25,9 @@ public interface GatewayConfig {
         /** Longest one client's send may take; after that it counts as failed and that client is disconnected. */
         @WithDefault("10s")
         Duration sendTimeout();
+
+        /** Messages queued for one connection beyond what its socket took; one more and it is closed to resync. */
+        @WithDefault("256")
+        int maxPending();
     }
 }

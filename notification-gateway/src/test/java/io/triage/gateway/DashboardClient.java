@@ -31,6 +31,7 @@ public final class DashboardClient implements AutoCloseable {
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile boolean paused;
     private WebSocket socket;
 
     private DashboardClient() {}
@@ -71,6 +72,34 @@ public final class DashboardClient implements AutoCloseable {
         }
     }
 
+    /** Sends a text message as a dashboard would, e.g. a subscribe request. */
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** Stops reading from the socket, as a stuck browser tab does: the server's writes back up. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        socket.request(1);
+    }
+
+    /** Waits for the first message of this type received after {@code after} messages. */
+    public JsonNode awaitType(String type, int after) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> received().stream()
+                                .skip(after)
+                                .filter(message ->
+                                        type.equals(message.path("type").asText()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
     public String subprotocol() {
         return socket.getSubprotocol();
     }
@@ -103,7 +132,11 @@ public final class DashboardClient implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "test done").join();
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "test done").join();
+            } catch (CompletionException e) {
+                // the server already closed the connection (e.g. with 4000 or 1009); nothing left to say
+            }
         }
         socket.abort();
     }
@@ -119,8 +152,15 @@ public final class DashboardClient implements AutoCloseable {
                     received.add(parse(partial.toString()));
                     partial.setLength(0);
                 }
-                webSocket.request(1);
+                if (!paused) {
+                    webSocket.request(1);
+                }
                 return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closed.completeExceptionally(error);
             }
 
             @Override

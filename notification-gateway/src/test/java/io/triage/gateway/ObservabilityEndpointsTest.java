@@ -33,7 +33,9 @@ class ObservabilityEndpointsTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("gateway_connections"))
-                .body(containsString("gateway_events_malformed_total"));
+                .body(containsString("gateway_events_malformed_total"))
+                .body(containsString("gateway_fanout_latency_seconds_bucket"))
+                .body(containsString("gateway_event_age_seconds_bucket"));
     }
 
     @Test

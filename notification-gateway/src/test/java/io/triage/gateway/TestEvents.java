@@ -46,6 +46,25 @@ public final class TestEvents {
                 now());
     }
 
+    /** A triaged ticket owned by the given team, with the given category and priority. */
+    public static TicketSnapshot ticket(String team, String category, Priority priority) {
+        return ticket(team, category, priority, "Card declined at checkout");
+    }
+
+    public static TicketSnapshot ticket(String team, String category, Priority priority, String subject) {
+        Instant created = now().minusSeconds(30);
+        return new TicketSnapshot(
+                UUID.randomUUID(),
+                subject,
+                TicketStatus.TRIAGED,
+                Channel.WEB,
+                category,
+                priority,
+                team,
+                created,
+                now());
+    }
+
     public static TriageOutcome outcome() {
         return new TriageOutcome(
                 "billing", 0.91, Priority.HIGH, 0.77, "Customer's card is declined at checkout", "knn-v1", "local");

@@ -30,6 +30,11 @@ public class ConnectionRegistry {
         clients.remove(connectionId);
     }
 
+    /** The client of an open connection; null when it is not (or no longer) registered. */
+    public ConnectedClient get(String connectionId) {
+        return clients.get(connectionId);
+    }
+
     /** A snapshot, so a broadcast is not disturbed by clients connecting or leaving meanwhile. */
     public Collection<ConnectedClient> clients() {
         return List.copyOf(clients.values());

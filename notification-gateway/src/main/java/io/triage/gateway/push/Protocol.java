@@ -1,5 +1,7 @@
 package io.triage.gateway.push;
 
+import io.quarkus.websockets.next.CloseReason;
+
 /** Constants of the dashboard push protocol; README.md is its specification. */
 public final class Protocol {
 
@@ -15,6 +17,24 @@ public final class Protocol {
     public static final String PATH = "/ws/tickets";
 
     public static final String HELLO = "hello";
+
+    public static final String SUBSCRIBED = "subscribed";
+
+    public static final String PONG = "pong";
+
+    public static final String ERROR = "error";
+
+    /**
+     * How a client that connects catches up on what it missed (RFC 6570 template; {@code since} is the latest
+     * {@code occurredAt} it applied). Sent in every {@code hello}.
+     */
+    public static final String RESYNC_TEMPLATE = "/api/tickets?sort=newest{&updatedSince}";
+
+    /**
+     * The connection missed at least one message (its buffer overflowed or a send failed): the client reconnects and
+     * refetches over REST. A private-use code (4000-4999) so clients cannot confuse it with a transport close.
+     */
+    public static final CloseReason RESYNC = new CloseReason(4000, "resync");
 
     private Protocol() {}
 }

@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.triage.gateway.GatewayConfig;
+import io.triage.gateway.subscription.Visibility;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +43,8 @@ class PushSenderTest {
         sender.send(broken.client(), "ticket.updated", "{}");
 
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(broken.closedWith.get()).isSameAs(PushSender.MISSED_MESSAGE));
-        assertThat(meters.get("gateway.messages.failed")
+                .untilAsserted(() -> assertThat(broken.closedWith.get()).isSameAs(Protocol.RESYNC));
+        assertThat(meters.get("gateway.messages.dropped")
                         .tag("type", "ticket.updated")
                         .counter()
                         .count())
@@ -53,12 +54,37 @@ class PushSenderTest {
     @Test
     void aSendThatStallsPastTheTimeoutDisconnectsThatClient() {
         FakeConnection stalled = new FakeConnection(Uni.createFrom().nothing());
+        ConnectedClient client = stalled.client();
 
-        sender.send(stalled.client(), "ticket.triaged", "{}");
+        sender.send(client, "ticket.triaged", "{}");
+        new PushSender(meters, config(Duration.ofHours(1))).closeIfStalled(client);
+        assertThat(stalled.closedWith.get()).as("within the timeout").isNull();
 
-        await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(stalled.closedWith.get()).isSameAs(PushSender.MISSED_MESSAGE));
-        assertThat(PushSender.MISSED_MESSAGE.getCode()).isEqualTo(1013);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            sender.closeIfStalled(client);
+            assertThat(stalled.closedWith.get()).isSameAs(Protocol.RESYNC);
+        });
+        assertThat(meters.get("gateway.resync.closes")
+                        .tag("reason", PushSender.TIMEOUT)
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.find("gateway.messages.dropped").counters())
+                .as("closing a stalled client drops no message")
+                .isEmpty();
+        assertThat(Protocol.RESYNC.getCode()).isEqualTo(4000);
+    }
+
+    @Test
+    void aClientWithNothingPendingIsNeverStalled() {
+        FakeConnection healthy = new FakeConnection(Uni.createFrom().voidItem());
+        ConnectedClient client = healthy.client();
+        sender.send(client, "ticket.created", "{}");
+
+        await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            sender.closeIfStalled(client);
+            assertThat(healthy.closedWith.get()).isNull();
+        });
     }
 
     @Test
@@ -68,8 +94,51 @@ class PushSenderTest {
 
         sender.send(gone.client(), "ticket.created", "{}");
 
-        assertThat(meters.get("gateway.messages.failed").counter().count()).isEqualTo(1);
+        assertThat(meters.get("gateway.messages.dropped").counter().count()).isEqualTo(1);
         assertThat(gone.closedWith.get()).isNull();
+    }
+
+    @Test
+    void aClientThatFallsMaxPendingMessagesBehindIsClosedToResyncAndGetsNothingMore() {
+        // a timeout no slow machine reaches, so only the buffer bound can close the client
+        PushSender sender = new PushSender(meters, config(Duration.ofHours(1)));
+        FakeConnection stuck = new FakeConnection(Uni.createFrom().nothing());
+        ConnectedClient client = stuck.client();
+
+        sender.send(client, "ticket.created", "{}");
+        sender.send(client, "ticket.created", "{}");
+        assertThat(stuck.closedWith.get())
+                .as("two pending sends fit the buffer")
+                .isNull();
+
+        sender.send(client, "ticket.triaged", "{}");
+        sender.send(client, "ticket.updated", "{}");
+
+        assertThat(stuck.closedWith.get()).isSameAs(Protocol.RESYNC);
+        assertThat(stuck.sends).isEqualTo(2);
+        assertThat(dropped("ticket.triaged", PushSender.OVERFLOW)).isEqualTo(1);
+        assertThat(dropped("ticket.updated", PushSender.CLOSING)).isEqualTo(1);
+    }
+
+    @Test
+    void aCompletedSendFreesItsBufferSlot() {
+        FakeConnection healthy = new FakeConnection(Uni.createFrom().voidItem());
+        ConnectedClient client = healthy.client();
+
+        for (int i = 0; i < 10; i++) {
+            sender.send(client, "ticket.created", "{}");
+        }
+
+        assertThat(healthy.sends).isEqualTo(10);
+        assertThat(healthy.closedWith.get()).isNull();
+    }
+
+    private double dropped(String type, String reason) {
+        return meters.get("gateway.messages.dropped")
+                .tag("type", type)
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     private static GatewayConfig config(Duration sendTimeout) {
@@ -80,8 +149,23 @@ class PushSenderTest {
             }
 
             @Override
+            public java.util.Optional<List<String>> allowedOrigins() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public Push push() {
-                return () -> sendTimeout;
+                return new Push() {
+                    @Override
+                    public Duration sendTimeout() {
+                        return sendTimeout;
+                    }
+
+                    @Override
+                    public int maxPending() {
+                        return 2;
+                    }
+                };
             }
         };
     }
@@ -92,6 +176,7 @@ class PushSenderTest {
         private final Uni<Void> sendResult;
         private final AtomicReference<CloseReason> closedWith = new AtomicReference<>();
         private volatile boolean closed;
+        private volatile int sends;
 
         FakeConnection(Uni<Void> sendResult) {
             this.sendResult = sendResult;
@@ -104,6 +189,7 @@ class PushSenderTest {
                             case "id":
                                 return "fake";
                             case "sendText":
+                                sends++;
                                 return sendResult;
                             case "isClosed":
                                 return closed;
@@ -115,7 +201,7 @@ class PushSenderTest {
                                 throw new UnsupportedOperationException(method.getName());
                         }
                     });
-            return new ConnectedClient(connection, "tester", List.of("agent"));
+            return new ConnectedClient(connection, "tester", List.of("agent"), Visibility.EVERYTHING);
         }
     }
 }

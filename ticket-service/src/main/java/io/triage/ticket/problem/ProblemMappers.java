@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -86,7 +91,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> client(ProblemException e, UriInfo uri) {
-        return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, List.of());
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "Your roles do not allow this request.", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unauthorized(UnauthorizedException e, UriInfo uri) {
+        RestResponse<Problem> response =
+                problem(401, "unauthorized", "Unauthorized", "Send a valid bearer token.", uri, List.of());
+        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return response;
+    }
+
+    /** Row locks make this rare; a concurrent writer that slipped past them is the same conflict as a stale ETag. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class})
+    public RestResponse<Problem> stale(Exception e, UriInfo uri) {
+        return problem(
+                412,
+                "stale-version",
+                "Ticket changed meanwhile",
+                "The ticket changed since you read it: read it again, and retry with its new ETag.",
+                uri,
+                List.of());
     }
 
     @ServerExceptionMapper

@@ -68,6 +68,21 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "triaged_at")
     public Instant triagedAt;
 
+    public String assignee;
+
+    // The SLA trigger derives the due times from the priority: Hibernate must never write them back.
+    @Column(name = "first_response_due_at", insertable = false, updatable = false)
+    public Instant firstResponseDueAt;
+
+    @Column(name = "resolution_due_at", insertable = false, updatable = false)
+    public Instant resolutionDueAt;
+
+    @Column(name = "first_responded_at")
+    public Instant firstRespondedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
     public TicketSnapshot snapshot() {
         return new TicketSnapshot(id, subject, status, channel, category, priority, team, createdAt, updatedAt);
     }

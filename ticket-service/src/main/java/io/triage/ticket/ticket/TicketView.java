@@ -1,63 +1,147 @@
 package io.triage.ticket.ticket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.triage.model.Channel;
 import io.triage.model.Priority;
 import io.triage.model.TicketStatus;
+import io.triage.ticket.audit.AuditView;
+import io.triage.ticket.reply.ReplyView;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A ticket as the API returns it, with its current triage when there is one. */
+/**
+ * A ticket as the API returns it. Lists carry the ticket alone; a single ticket also carries its current triage,
+ * triage history, replies, corrections and audit trail (absent from list items).
+ */
+@Schema(name = "Ticket")
 public record TicketView(
         UUID id,
-        String subject,
+        @Schema(examples = "Card declined at checkout") String subject,
         String body,
         Requester requester,
         Channel channel,
         String externalRef,
         String language,
-        TicketStatus status,
-        String category,
-        Priority priority,
-        String team,
+        @Schema(examples = "TRIAGED") TicketStatus status,
+        @Schema(examples = "billing") String category,
+        @Schema(examples = "HIGH") Priority priority,
+        @Schema(examples = "payments") String team,
         String summary,
+        @Schema(examples = "alice") String assignee,
+
+        @Schema(description = "The user or client that submitted the ticket", examples = "service-account-crm")
+        String submittedBy,
+
+        @Schema(description = "Changes with every update; sent as the ETag")
         long version,
+
         Instant createdAt,
         Instant updatedAt,
         Instant triagedAt,
-        TriageView triage) {
+        SlaView sla,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The latest triage; only on a single ticket")
+        TriageView triage,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Every triage, oldest first; only on a single ticket")
+        List<TriageView> triageHistory,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Oldest first; only on a single ticket")
+        List<ReplyView> replies,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Agents' overrides of AI values; only on a single ticket")
+        List<CorrectionView> corrections,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Who or which model changed what, oldest first; only on a single ticket")
+        List<AuditView> audit) {
 
     public record Requester(String name, String email) {}
 
+    @Schema(name = "Triage", description = "What the triage model chose, with confidences between 0 and 1")
     public record TriageView(
-            String category,
-            Double categoryConfidence,
-            Priority priority,
-            Double priorityConfidence,
+            @Schema(examples = "billing") String category,
+            @Schema(examples = "0.91") Double categoryConfidence,
+            @Schema(examples = "HIGH") Priority priority,
+            @Schema(examples = "0.74") Double priorityConfidence,
             String summary,
             String draftReply,
-            String model,
-            String source,
+            @Schema(examples = "knn-bge-small-en-v1.5") String model,
+            @Schema(examples = "LOCAL") String source,
             int latencyMs,
-            Instant createdAt) {
+            Instant createdAt,
+            String rationale,
+            String sentiment,
+            String language,
+            String promptVersion,
 
-        static TriageView of(Triage triage) {
-            return triage == null
-                    ? null
-                    : new TriageView(
-                            triage.category,
-                            triage.categoryConfidence,
-                            triage.priority,
-                            triage.priorityConfidence,
-                            triage.summary,
-                            triage.draftReply,
-                            triage.model,
-                            triage.source,
-                            triage.latencyMs,
-                            triage.createdAt);
+            @Schema(description = "Per field: applied, suggested or abstained", examples = "{\"category\":\"applied\"}")
+            JsonNode fieldOutcomes,
+
+            Integer promptTokens,
+            Integer completionTokens,
+            BigDecimal costUsd) {
+
+        static TriageView of(Triage triage, JsonNode fieldOutcomes) {
+            return new TriageView(
+                    triage.category,
+                    triage.categoryConfidence,
+                    triage.priority,
+                    triage.priorityConfidence,
+                    triage.summary,
+                    triage.draftReply,
+                    triage.model,
+                    triage.source,
+                    triage.latencyMs,
+                    triage.createdAt,
+                    triage.rationale,
+                    triage.sentiment,
+                    triage.language,
+                    triage.promptVersion,
+                    fieldOutcomes,
+                    triage.promptTokens,
+                    triage.completionTokens,
+                    triage.costUsd);
         }
     }
 
-    public static TicketView of(Ticket ticket, Triage triage) {
+    @Schema(name = "Correction", description = "An agent overriding a value the triage model chose")
+    public record CorrectionView(
+            @Schema(examples = "category") String field,
+            @Schema(examples = "billing") String aiValue,
+            @Schema(examples = "shipping") String agentValue,
+            @Schema(examples = "alice") String agent,
+            Instant createdAt) {
+
+        static CorrectionView of(Correction correction) {
+            return new CorrectionView(
+                    correction.field,
+                    correction.aiValue,
+                    correction.agentValue,
+                    correction.agent,
+                    correction.createdAt);
+        }
+    }
+
+    /** The ticket alone, as in lists and events. */
+    static TicketView summary(Ticket ticket, SlaView sla) {
+        return detail(ticket, sla, null, null, null, null, null);
+    }
+
+    static TicketView detail(
+            Ticket ticket,
+            SlaView sla,
+            TriageView triage,
+            List<TriageView> triageHistory,
+            List<ReplyView> replies,
+            List<CorrectionView> corrections,
+            List<AuditView> audit) {
         return new TicketView(
                 ticket.id,
                 ticket.subject,
@@ -71,10 +155,17 @@ public record TicketView(
                 ticket.priority,
                 ticket.team,
                 ticket.summary,
+                ticket.assignee,
+                ticket.clientId,
                 ticket.version,
                 ticket.createdAt,
                 ticket.updatedAt,
                 ticket.triagedAt,
-                TriageView.of(triage));
+                sla,
+                triage,
+                triageHistory,
+                replies,
+                corrections,
+                audit);
     }
 }

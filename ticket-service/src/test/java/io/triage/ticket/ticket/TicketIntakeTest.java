@@ -163,12 +163,14 @@ class TicketIntakeTest {
         List<String> ids = given().auth()
                 .oauth2(Tokens.agent("alice"))
                 .queryParam("status", "PENDING_TRIAGE")
+                .queryParam("sort", "newest")
+                .queryParam("limit", 200)
                 .get("/api/tickets")
                 .then()
                 .statusCode(200)
-                .body("id", hasItem(older))
+                .body("items.id", hasItem(older))
                 .extract()
-                .path("id");
+                .path("items.id");
 
         assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
     }

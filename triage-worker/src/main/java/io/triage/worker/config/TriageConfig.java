@@ -22,6 +22,12 @@ public interface TriageConfig {
     /** The language-model path. */
     Llm llm();
 
+    /** The nearest-neighbour model over labelled examples. */
+    Neighbours neighbours();
+
+    /** When a field's value is applied, suggested to an agent or left to an agent. */
+    Cascade cascade();
+
     /** Settings of the in-process lexical model. */
     interface Local {
 
@@ -40,5 +46,71 @@ public interface TriageConfig {
         /** Model name recorded with each LLM triage; keep equal to the configured chat model. */
         @WithDefault("gpt-4o-mini")
         String modelName();
+
+        /** Price in USD per 1,000 prompt tokens, for the cost estimate stored with each triage. */
+        @WithDefault("0.00015")
+        double promptPricePer1k();
+
+        /** Price in USD per 1,000 completion tokens, for the cost estimate stored with each triage. */
+        @WithDefault("0.0006")
+        double completionPricePer1k();
+
+        /** Longest 429 Retry-After a call waits for; beyond it the call fails at once and the local model decides. */
+        @WithDefault("10s")
+        Duration maxRetryAfter();
+
+        /** Similar past tickets shown to the model as examples, corrections first. */
+        @WithDefault("4")
+        int fewShotExamples();
+    }
+
+    /** Settings of the nearest-neighbour model and of the indexer that embeds new examples. */
+    interface Neighbours {
+
+        /** How many nearest labelled examples vote on a ticket. */
+        @WithDefault("10")
+        int k();
+
+        /** Vote weight of an agent's correction relative to an imported example at the same similarity. */
+        @WithDefault("3")
+        double correctionWeight();
+
+        /** Similarity kernel width: a neighbour at similarity s weighs exp((s - 1) / width); smaller is sharper. */
+        @WithDefault("0.02")
+        double kernelWidth();
+
+        /** Examples the indexer embeds per transaction. */
+        @WithDefault("32")
+        int indexBatchSize();
+
+        /** How often the indexer looks for examples that have no embedding yet. */
+        @WithDefault("5s")
+        Duration indexEvery();
+    }
+
+    /**
+     * Per-field thresholds of the cascade (see benchmarks/triage/README.md for how to calibrate them): the local
+     * model's value is applied from {@code apply}; below it the language model is asked, if enabled; the value finally
+     * chosen is applied from {@code apply}, suggested to an agent from {@code suggest}, and abstains below.
+     */
+    interface Cascade {
+
+        /** Thresholds for the category (and with it the owning team). */
+        Thresholds category();
+
+        /** Thresholds for the priority (and with it the SLA due times). */
+        Thresholds priority();
+    }
+
+    /** A pair of confidence thresholds in [0, 1]. */
+    interface Thresholds {
+
+        /** Confidence from which a value is applied to the ticket without review. */
+        @WithDefault("0.6")
+        double apply();
+
+        /** Confidence from which a value is offered to the agent as a suggestion; below it the field abstains. */
+        @WithDefault("0.3")
+        double suggest();
     }
 }

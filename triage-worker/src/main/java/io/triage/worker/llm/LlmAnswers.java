@@ -44,6 +44,12 @@ final class LlmAnswers {
                 SOURCE);
     }
 
+    /** The model's one-sentence rationale, bounded, or {@code null}. */
+    static String rationale(LlmTriage answer) {
+        String rationale = answer == null ? "" : strip(answer.rationale());
+        return rationale.isEmpty() ? null : truncate(rationale, MAX_SUMMARY * 2);
+    }
+
     private static Priority priority(String value) {
         try {
             return Priority.valueOf(strip(value).toUpperCase(Locale.ROOT));

@@ -2,11 +2,18 @@ package io.triage.worker.llm;
 
 import io.triage.model.Priority;
 import io.triage.worker.category.Category;
+import io.triage.worker.classifier.Neighbour;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Text blocks the prompt is assembled from. */
 final class Prompts {
+
+    /** Recorded with every language-model triage; change it whenever the prompt text changes. */
+    static final String VERSION = "triage-v2";
+
+    private static final int MAX_EXAMPLE_CHARS = 600;
 
     private static final List<String> PRIORITY_GUIDANCE = List.of(
             "URGENT: an outage, a security problem or many customers blocked",
@@ -36,5 +43,33 @@ final class Prompts {
      */
     static String fence(String untrusted) {
         return untrusted.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * Similar past tickets and how agents filed them, corrections first (they are the agents' latest word), redacted
+     * and fenced like the ticket: their text is customers' text too.
+     */
+    static String examples(List<Neighbour> neighbours, int limit) {
+        List<Neighbour> chosen = neighbours.stream()
+                .filter(n -> n.text() != null && n.category() != null)
+                .sorted(Comparator.comparing((Neighbour n) -> !n.isCorrection())
+                        .thenComparing(Comparator.comparingDouble(Neighbour::similarity)
+                                .reversed()))
+                .limit(limit)
+                .toList();
+        if (chosen.isEmpty()) {
+            return "(none)";
+        }
+        return chosen.stream()
+                .map(n -> "<example category=\"" + fence(n.category()) + "\""
+                        + (n.priority() == null
+                                ? ""
+                                : " priority=\"" + n.priority().name() + "\"") + ">\n"
+                        + fence(shorten(Redactor.redact(n.text()))) + "\n</example>")
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_EXAMPLE_CHARS ? text : text.substring(0, MAX_EXAMPLE_CHARS) + "\u2026";
     }
 }

@@ -11,8 +11,12 @@ import io.triage.model.TicketSnapshot;
 import io.triage.model.TicketStatus;
 import io.triage.model.TicketTriageFailed;
 import io.triage.model.TicketTriaged;
+import io.triage.worker.cascade.Decision;
 import io.triage.worker.classifier.Classification;
 import io.triage.worker.classifier.TicketText;
+import io.triage.worker.embedding.TicketEmbedder;
+import io.triage.worker.embedding.Vectors;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +24,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,23 +64,46 @@ public class TriageRepository {
      * @return the event written to the outbox, or empty when the ticket was no longer pending
      */
     public Uni<Optional<TicketTriaged>> applyTriage(
-            UUID ticketId, UUID requestEventId, Classification classification, String team, int latencyMs) {
+            UUID ticketId,
+            UUID requestEventId,
+            Classification classification,
+            String team,
+            float[] embedding,
+            int latencyMs) {
+        return applyTriage(ticketId, requestEventId, Decision.applied(classification), team, embedding, latencyMs);
+    }
+
+    /**
+     * Stores a triage if the ticket is still pending. Only applied values go onto the ticket; suggested and abstained
+     * fields stay empty there and are kept in the triage row for the agent.
+     *
+     * @param team the team of the applied category, or {@code null} when the category was not applied
+     * @return the event written to the outbox, or empty when the ticket was no longer pending
+     */
+    public Uni<Optional<TicketTriaged>> applyTriage(
+            UUID ticketId, UUID requestEventId, Decision decision, String team, float[] embedding, int latencyMs) {
+        Classification classification = decision.result();
+        Priority priority = decision.appliedPriority();
+        // The embedding is stored with the triage so that an agent's correction can copy it and count at once.
         return pool.withTransaction(connection -> connection
                 .preparedQuery("UPDATE ticket SET status = 'TRIAGED', category = $2, priority = $3, team = $4,"
-                        + " summary = $5, triaged_at = now(), updated_at = now(), version = version + 1"
+                        + " summary = $5, embedding = $6::text::vector, embedding_model = $7, triaged_at = now(),"
+                        + " updated_at = now(), version = version + 1"
                         + " WHERE id = $1 AND status = 'PENDING_TRIAGE' RETURNING " + SNAPSHOT_COLUMNS)
                 .execute(Tuple.from(Arrays.asList(
                         ticketId,
-                        classification.category(),
-                        classification.priority().name(),
+                        decision.appliedCategory(),
+                        priority == null ? null : priority.name(),
                         team,
-                        classification.summary())))
+                        classification.summary(),
+                        embedding == null ? null : Vectors.toText(embedding),
+                        embedding == null ? null : TicketEmbedder.MODEL)))
                 .chain(rows -> first(rows)
                         .map(row -> {
                             TicketSnapshot ticket = snapshot(row);
                             TicketTriaged event =
                                     TicketTriaged.of(ticket, classification.outcome(), ticket.updatedAt());
-                            return insertTriage(connection, ticketId, requestEventId, classification, latencyMs)
+                            return insertTriage(connection, ticketId, requestEventId, decision, latencyMs)
                                     .chain(() -> insertOutbox(connection, event))
                                     .replaceWith(Optional.of(event));
                         })
@@ -103,15 +131,14 @@ public class TriageRepository {
     }
 
     private Uni<Void> insertTriage(
-            SqlConnection connection,
-            UUID ticketId,
-            UUID requestEventId,
-            Classification classification,
-            int latencyMs) {
+            SqlConnection connection, UUID ticketId, UUID requestEventId, Decision decision, int latencyMs) {
+        Classification classification = decision.result();
         return connection
                 .preparedQuery("INSERT INTO triage (id, ticket_id, request_event_id, category, category_confidence,"
-                        + " priority, priority_confidence, summary, draft_reply, model, source, latency_ms, created_at)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())")
+                        + " priority, priority_confidence, summary, draft_reply, model, source, latency_ms, neighbours,"
+                        + " field_outcomes, rationale, prompt_version, prompt_tokens, completion_tokens, cost_usd,"
+                        + " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+                        + " $17, $18, $19, now())")
                 .execute(Tuple.from(Arrays.asList(
                         UUID.randomUUID(),
                         ticketId,
@@ -124,7 +151,14 @@ public class TriageRepository {
                         classification.draftReply(),
                         classification.model(),
                         classification.source(),
-                        latencyMs)))
+                        latencyMs,
+                        neighbours(classification),
+                        decision.fieldOutcomes(),
+                        decision.rationale(),
+                        decision.promptVersion(),
+                        decision.promptTokens(),
+                        decision.completionTokens(),
+                        decision.costUsd() == null ? null : BigDecimal.valueOf(decision.costUsd()))))
                 .replaceWithVoid();
     }
 
@@ -135,6 +169,15 @@ public class TriageRepository {
                 .execute(Tuple.from(Arrays.asList(
                         event.eventId(), Addresses.TICKET_EVENTS, event.type(), event.ticketId(), json(event))))
                 .replaceWithVoid();
+    }
+
+    private static JsonArray neighbours(Classification classification) {
+        if (classification.neighbours().isEmpty()) {
+            return null;
+        }
+        JsonArray array = new JsonArray();
+        classification.neighbours().forEach(n -> array.add(n.toJson()));
+        return array;
     }
 
     /** A Vert.x JSON object: the PG client sends a plain String to a jsonb column as a JSON string literal. */

@@ -2,45 +2,64 @@ package io.triage.worker.triage;
 
 import io.smallrye.mutiny.Uni;
 import io.triage.model.TriageRequested;
+import io.triage.worker.cascade.Cascade;
+import io.triage.worker.cascade.Decision;
 import io.triage.worker.category.Category;
 import io.triage.worker.category.CategoryCatalog;
 import io.triage.worker.classifier.Classification;
-import io.triage.worker.classifier.LocalClassifier;
+import io.triage.worker.classifier.Neighbour;
+import io.triage.worker.classifier.NeighbourClassifier;
 import io.triage.worker.classifier.TicketText;
 import io.triage.worker.config.TriageConfig;
+import io.triage.worker.embedding.TicketEmbedder;
+import io.triage.worker.examples.ExampleRepository;
 import io.triage.worker.llm.LlmClassifier;
+import io.triage.worker.llm.LlmOutcome;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.function.Supplier;
 
-/** Triage of one ticket: read it, classify it, store the outcome; or give up on it for a human. */
+/**
+ * Triage of one ticket: read it, embed it, find its nearest labelled examples, classify locally, ask the language
+ * model for the fields the local model is unsure of, store the outcome; or give up on it for a human.
+ */
 @ApplicationScoped
 public class TriageService {
 
     private final TriageRepository repository;
     private final CategoryCatalog catalog;
-    private final LocalClassifier local;
+    private final TicketEmbedder embedder;
+    private final ExampleRepository examples;
+    private final NeighbourClassifier local;
     private final LlmClassifier llm;
+    private final Cascade cascade;
     private final TriageMetrics metrics;
     private final Vertx vertx;
     private final boolean llmEnabled;
+    private final int k;
 
     public TriageService(
             TriageRepository repository,
             CategoryCatalog catalog,
-            LocalClassifier local,
+            TicketEmbedder embedder,
+            ExampleRepository examples,
+            NeighbourClassifier local,
             LlmClassifier llm,
+            Cascade cascade,
             TriageMetrics metrics,
             Vertx vertx,
             TriageConfig config) {
         this.repository = repository;
         this.catalog = catalog;
+        this.embedder = embedder;
+        this.examples = examples;
         this.local = local;
         this.llm = llm;
+        this.cascade = cascade;
         this.metrics = metrics;
         this.vertx = vertx;
         this.llmEnabled = config.llm().enabled();
+        this.k = config.neighbours().k();
     }
 
     /** Triages the requested ticket if it is still waiting for triage; does nothing otherwise. */
@@ -60,38 +79,55 @@ public class TriageService {
     }
 
     private Uni<TriageResult> classifyAndStore(TriageRequested request, StoredTicket ticket) {
+        long started = System.nanoTime();
         return catalog.active()
-                .chain(categories -> classify(ticket.text(), categories)
-                        .chain(timed -> repository.applyTriage(
-                                ticket.id(),
-                                request.eventId(),
-                                timed.classification(),
-                                team(categories, timed.classification()),
-                                timed.latencyMillis())))
+                .chain(categories -> vertx.executeBlocking(() -> embedder.embed(ticket.text()))
+                        .chain(embedding -> examples.nearest(embedding, k)
+                                .chain(neighbours -> decide(ticket.text(), neighbours, categories))
+                                .chain(decision -> repository.applyTriage(
+                                        ticket.id(),
+                                        request.eventId(),
+                                        decision,
+                                        team(categories, decision),
+                                        embedding,
+                                        millisSince(started)))))
                 .map(event -> event.isPresent() ? TriageResult.TRIAGED : TriageResult.SKIPPED);
     }
 
-    private Uni<Timed> classify(TicketText text, List<Category> categories) {
-        if (!llmEnabled) {
-            return Uni.createFrom().item(() -> timed(() -> local.classify(text, categories)));
+    private Uni<Decision> decide(TicketText text, List<Neighbour> neighbours, List<Category> categories) {
+        // CPU-light once the neighbours are known: stays on the event loop.
+        long started = System.nanoTime();
+        Classification classification = local.classify(text, neighbours, categories);
+        metrics.classified(classification, System.nanoTime() - started);
+        if (!llmEnabled || !cascade.needsLanguageModel(classification)) {
+            return Uni.createFrom().item(cascade.decide(classification, null));
         }
         // The language model call blocks for seconds: keep it off the event loop; the database calls stay on it.
-        return vertx.executeBlocking(() -> timed(() -> llm.classify(text, categories)));
+        return vertx.executeBlocking(() -> askLanguageModel(text, categories, neighbours))
+                .map(outcome -> cascade.decide(classification, outcome));
     }
 
-    private Timed timed(Supplier<Classification> classifier) {
+    private LlmOutcome askLanguageModel(TicketText text, List<Category> categories, List<Neighbour> neighbours) {
         long started = System.nanoTime();
-        Classification classification = classifier.get();
-        long nanos = System.nanoTime() - started;
-        metrics.classified(classification, nanos);
-        return new Timed(classification, (int) Math.min(Integer.MAX_VALUE, nanos / 1_000_000));
+        LlmOutcome outcome = llm.classify(text, categories, neighbours);
+        if (outcome.classification() != null) {
+            metrics.classified(outcome.classification(), System.nanoTime() - started);
+        }
+        return outcome;
     }
 
-    private static String team(List<Category> categories, Classification classification) {
-        return CategoryCatalog.find(categories, classification.category())
+    private static int millisSince(long started) {
+        return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The team of the applied category; none when the category is only suggested or abstained. */
+    private static String team(List<Category> categories, Decision decision) {
+        String category = decision.appliedCategory();
+        if (category == null) {
+            return null;
+        }
+        return CategoryCatalog.find(categories, category)
                 .map(Category::team)
                 .orElseThrow(() -> new IllegalStateException("Classifier chose a category outside the active list"));
     }
-
-    private record Timed(Classification classification, int latencyMillis) {}
 }

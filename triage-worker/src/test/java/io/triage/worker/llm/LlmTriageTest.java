@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import io.triage.worker.support.Tickets;
 import io.triage.worker.support.TriageRequestSender;
 import io.triage.worker.support.WorkerTestInfrastructure;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +57,8 @@ class LlmTriageTest {
         answer(Map.of(
                 "category", "shipping",
                 "priority", "high",
-                "categoryConfidence", 0.9,
-                "priorityConfidence", 0.7,
+                "categoryConfidence", 0.97,
+                "priorityConfidence", 0.96,
                 "summary", "Customer's parcel has not arrived.",
                 "draftReply", "Sorry about the delay, we are checking with the carrier.",
                 "rationale", "The ticket is about a missing parcel."));
@@ -77,9 +79,21 @@ class LlmTriageTest {
         assertThat(triages.get(0))
                 .containsEntry("source", "llm")
                 .containsEntry("model", LlmEnabledProfile.MODEL)
-                .containsEntry("category_confidence", 0.9)
-                .containsEntry("priority_confidence", 0.7)
-                .containsEntry("draft_reply", "Sorry about the delay, we are checking with the carrier.");
+                .containsEntry("category_confidence", 0.97)
+                .containsEntry("priority_confidence", 0.96)
+                .containsEntry("draft_reply", "Sorry about the delay, we are checking with the carrier.")
+                .containsEntry("rationale", "The ticket is about a missing parcel.")
+                .containsEntry("prompt_version", "triage-v2")
+                .containsEntry("prompt_tokens", 100)
+                .containsEntry("completion_tokens", 50);
+        // 100 prompt tokens at 0.00015 USD per 1K plus 50 completion tokens at 0.0006 USD per 1K.
+        assertThat(((BigDecimal) triages.get(0).get("cost_usd")).doubleValue()).isCloseTo(0.000045, offset(1e-9));
+        JsonNode outcomes = mapper.readTree(triages.get(0).get("field_outcomes").toString());
+        assertThat(outcomes.at("/category/outcome").asText()).isEqualTo("applied");
+        assertThat(outcomes.at("/category/model").asText()).isEqualTo(LlmEnabledProfile.MODEL);
+        assertThat(outcomes.at("/priority/outcome").asText()).isEqualTo("applied");
+        assertThat(outcomes.at("/models_used").toString())
+                .isEqualTo("[\"" + LocalClassifier.MODEL + "\",\"" + LlmEnabledProfile.MODEL + "\"]");
         TicketTriaged event = (TicketTriaged)
                 mapper.readValue((String) Tickets.outbox(ticket).get(0).get("payload"), TicketEvent.class);
         assertThat(event.triage().source()).isEqualTo("llm");

@@ -38,8 +38,8 @@ class TriageRepositoryTest {
 
         List<Optional<TicketTriaged>> results = Uni.join()
                 .all(
-                        repository.applyTriage(ticket, UUID.randomUUID(), BILLING, "payments", 3),
-                        repository.applyTriage(ticket, UUID.randomUUID(), BILLING, "payments", 3))
+                        repository.applyTriage(ticket, UUID.randomUUID(), BILLING, "payments", null, 3),
+                        repository.applyTriage(ticket, UUID.randomUUID(), BILLING, "payments", null, 3))
                 .andFailFast()
                 .await()
                 .atMost(TIMEOUT);
@@ -55,7 +55,7 @@ class TriageRepositoryTest {
         UUID ticket = Tickets.insert("Help", "Text", TicketStatus.RESOLVED, "general", "LOW", "support");
 
         Optional<TicketTriaged> result = repository
-                .applyTriage(ticket, UUID.randomUUID(), BILLING, "payments", 3)
+                .applyTriage(ticket, UUID.randomUUID(), BILLING, "payments", null, 3)
                 .await()
                 .atMost(TIMEOUT);
 

@@ -1,0 +1,95 @@
+package io.triage.worker.cascade;
+
+import io.triage.worker.classifier.Classification;
+import io.triage.worker.config.TriageConfig;
+import io.triage.worker.llm.LlmOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides field by field between the local model, the language model and a human: the local value is applied when
+ * its confidence reaches the field's apply threshold; otherwise the language model's value is taken if it was asked
+ * and answered; the value chosen is then applied, suggested or abstains by the field's thresholds. Pure: the caller
+ * runs the models.
+ */
+@ApplicationScoped
+public class Cascade {
+
+    private final TriageConfig.Thresholds category;
+    private final TriageConfig.Thresholds priority;
+
+    @Inject
+    public Cascade(TriageConfig config) {
+        this(config.cascade().category(), config.cascade().priority());
+    }
+
+    public Cascade(TriageConfig.Thresholds category, TriageConfig.Thresholds priority) {
+        this.category = category;
+        this.priority = priority;
+    }
+
+    /** Whether any field is too unsure for the local model alone, i.e. whether to ask the language model. */
+    public boolean needsLanguageModel(Classification local) {
+        return local.categoryConfidence() < category.apply() || local.priorityConfidence() < priority.apply();
+    }
+
+    /**
+     * @param llm the language model's outcome, or {@code null} when it was not asked
+     */
+    public Decision decide(Classification local, LlmOutcome llm) {
+        Classification answer = llm == null ? null : llm.classification();
+        boolean categoryByLlm = answer != null && local.categoryConfidence() < category.apply();
+        boolean priorityByLlm = answer != null && local.priorityConfidence() < priority.apply();
+        Classification categorySource = categoryByLlm ? answer : local;
+        Classification prioritySource = priorityByLlm ? answer : local;
+        FieldDecision categoryDecision =
+                field(categorySource.category(), categorySource.categoryConfidence(), categorySource.model(), category);
+        FieldDecision priorityDecision = field(
+                prioritySource.priority().name(),
+                prioritySource.priorityConfidence(),
+                prioritySource.model(),
+                priority);
+
+        // The language model writes better summaries and the only draft replies: use them whenever it answered.
+        Classification text = answer != null ? answer : local;
+        List<String> models = new ArrayList<>(List.of(local.model()));
+        if (llm != null && llm.model() != null && !models.contains(llm.model())) {
+            models.add(llm.model());
+        }
+        boolean llmDecided = categoryByLlm || priorityByLlm;
+        Classification result = new Classification(
+                categorySource.category(),
+                categorySource.categoryConfidence(),
+                prioritySource.priority(),
+                prioritySource.priorityConfidence(),
+                text.summary(),
+                text.draftReply(),
+                llmDecided ? answer.model() : local.model(),
+                llmDecided ? answer.source() : local.source(),
+                local.neighbours());
+        return new Decision(
+                result,
+                categoryDecision,
+                priorityDecision,
+                models,
+                llm == null ? null : llm.rationale(),
+                llm == null ? null : llm.promptVersion(),
+                llm == null ? null : llm.promptTokens(),
+                llm == null ? null : llm.completionTokens(),
+                llm == null ? null : llm.costUsd());
+    }
+
+    private static FieldDecision field(String value, double confidence, String model, TriageConfig.Thresholds t) {
+        FieldOutcome outcome;
+        if (confidence >= t.apply()) {
+            outcome = FieldOutcome.APPLIED;
+        } else if (confidence >= t.suggest()) {
+            outcome = FieldOutcome.SUGGESTED;
+        } else {
+            outcome = FieldOutcome.ABSTAINED;
+        }
+        return new FieldDecision(value, confidence, model, outcome);
+    }
+}

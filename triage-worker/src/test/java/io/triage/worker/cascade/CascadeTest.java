@@ -1,0 +1,87 @@
+package io.triage.worker.cascade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.triage.model.Priority;
+import io.triage.worker.classifier.Classification;
+import io.triage.worker.config.TriageConfig;
+import io.triage.worker.llm.LlmOutcome;
+import org.junit.jupiter.api.Test;
+
+class CascadeTest {
+
+    private final Cascade cascade = new Cascade(thresholds(0.8, 0.5), thresholds(0.7, 0.4));
+
+    @Test
+    void appliesConfidentLocalValuesWithoutTheLanguageModel() {
+        Classification local = local(0.9, 0.75);
+
+        assertThat(cascade.needsLanguageModel(local)).isFalse();
+        Decision decision = cascade.decide(local, null);
+
+        assertThat(decision.category().outcome()).isEqualTo(FieldOutcome.APPLIED);
+        assertThat(decision.priority().outcome()).isEqualTo(FieldOutcome.APPLIED);
+        assertThat(decision.appliedCategory()).isEqualTo("billing");
+        assertThat(decision.appliedPriority()).isEqualTo(Priority.HIGH);
+        assertThat(decision.modelsUsed()).containsExactly("knn");
+        assertThat(decision.costUsd()).isNull();
+    }
+
+    @Test
+    void asksTheLanguageModelOnlyForTheUnsureFieldAndKeepsTheConfidentOne() {
+        Classification local = local(0.9, 0.5);
+        LlmOutcome llm = new LlmOutcome(llm(0.95, 0.9), "gpt", "why", "v", 10, 5, 0.001);
+
+        assertThat(cascade.needsLanguageModel(local)).isTrue();
+        Decision decision = cascade.decide(local, llm);
+
+        assertThat(decision.category()).isEqualTo(new FieldDecision("billing", 0.9, "knn", FieldOutcome.APPLIED));
+        assertThat(decision.priority()).isEqualTo(new FieldDecision("URGENT", 0.9, "gpt", FieldOutcome.APPLIED));
+        assertThat(decision.modelsUsed()).containsExactly("knn", "gpt");
+        assertThat(decision.promptTokens()).isEqualTo(10);
+        assertThat(decision.result().draftReply()).isEqualTo("reply");
+    }
+
+    @Test
+    void withoutAnAnswerTheLocalValuesAreSuggestedOrAbstain() {
+        Decision decision = cascade.decide(local(0.6, 0.2), new LlmOutcome(null, "gpt", null, "v", null, null, null));
+
+        assertThat(decision.category().outcome()).isEqualTo(FieldOutcome.SUGGESTED);
+        assertThat(decision.priority().outcome()).isEqualTo(FieldOutcome.ABSTAINED);
+        assertThat(decision.appliedCategory()).isNull();
+        assertThat(decision.appliedPriority()).isNull();
+        assertThat(decision.result().category()).isEqualTo("billing");
+        assertThat(decision.fieldOutcomes().getJsonObject("category").getString("outcome"))
+                .isEqualTo("suggested");
+    }
+
+    @Test
+    void theThresholdItselfApplies() {
+        Decision decision = cascade.decide(local(0.8, 0.4), null);
+
+        assertThat(decision.category().outcome()).isEqualTo(FieldOutcome.APPLIED);
+        assertThat(decision.priority().outcome()).isEqualTo(FieldOutcome.SUGGESTED);
+    }
+
+    private static Classification local(double category, double priority) {
+        return new Classification("billing", category, Priority.HIGH, priority, "summary", null, "knn", "local");
+    }
+
+    private static Classification llm(double category, double priority) {
+        return new Classification("shipping", category, Priority.URGENT, priority, "better", "reply", "gpt", "llm");
+    }
+
+    private static TriageConfig.Thresholds thresholds(double apply, double suggest) {
+        return new TriageConfig.Thresholds() {
+            @Override
+            public double apply() {
+                return apply;
+            }
+
+            @Override
+            public double suggest() {
+                return suggest;
+            }
+        };
+    }
+}
