@@ -15,4 +15,8 @@ public interface TicketSettings {
     /** Page size of the ticket list when the client does not ask for one. */
     @WithDefault("50")
     int defaultPageSize();
+
+    /** Largest ticket submission in bytes (by Content-Length); larger ones get 413 before parsing. */
+    @WithDefault("131072")
+    long maxRequestSize();
 }

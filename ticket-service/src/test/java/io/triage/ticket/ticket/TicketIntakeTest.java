@@ -132,7 +132,10 @@ class TicketIntakeTest {
                     .body(ticketJson("bad token"))
                     .post("/api/tickets")
                     .then()
-                    .statusCode(401);
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("status", equalTo(401));
         }
         given().auth()
                 .oauth2(Tokens.user("visitor", Set.of(), List.of()))

@@ -78,6 +78,16 @@ class TicketValidationTest {
     }
 
     @Test
+    void refusesAnOversizedSubmissionBeforeParsingIt() {
+        post("""
+                        {"subject":"s","body":"%s","channel":"WEB","requester":{"email":"a@example.com"}}
+                        """.formatted("x".repeat(200_000)))
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
+
+    @Test
     void rejectsMalformedJson() {
         post("{\"subject\": ").statusCode(400).contentType("application/problem+json");
     }
