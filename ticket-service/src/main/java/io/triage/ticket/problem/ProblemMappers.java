@@ -3,6 +3,7 @@ package io.triage.ticket.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -70,7 +71,8 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, message)));
     }
 
-    @ServerExceptionMapper
+    // Quarkus ships its own mapper for MismatchedInputException; naming it here keeps the problem+json shape.
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
     public RestResponse<Problem> mapping(JsonMappingException e, UriInfo uri) {
         String field = path(e);
         return problem(

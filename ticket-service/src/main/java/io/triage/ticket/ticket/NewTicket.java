@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client submits to open a ticket. */
@@ -27,7 +28,14 @@ public record NewTicket(
         String externalRef,
 
         @Size(max = 16) @Pattern(regexp = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$") @Schema(examples = "en")
-        String language) {
+        String language,
+
+        @Size(max = 20)
+        @Schema(
+                description = "Context from the submitting system: at most 20 entries, keys up to 64 characters,"
+                        + " values up to 500",
+                examples = "{\"orderId\":\"1234\",\"plan\":\"premium\"}")
+        Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 500) String> metadata) {
 
     public record Requester(
             @Size(max = 200) @Schema(examples = "Ada Lovelace")

@@ -6,6 +6,7 @@ import io.triage.model.Priority;
 import io.triage.model.TicketSnapshot;
 import io.triage.model.TicketStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 
 @Entity
 @Table(name = "ticket")
@@ -39,6 +42,12 @@ public class Ticket extends PanacheEntityBase {
     public String externalRef;
 
     public String language;
+
+    // Read as text and written through a text cast: the reactive driver would otherwise hand back a JsonObject
+    // and bind a String as a JSON string.
+    @Convert(converter = MetadataConverter.class)
+    @ColumnTransformer(read = "metadata::text", write = "cast(? as text)::jsonb")
+    public Map<String, String> metadata = Map.of();
 
     /** The authenticated principal that submitted the ticket: a user name or a service account. */
     @Column(name = "client_id")

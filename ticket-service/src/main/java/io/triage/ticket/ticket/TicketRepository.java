@@ -23,7 +23,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
     private static final String COLUMNS = "t.id, t.subject, t.body, t.requester_name, t.requester_email, t.channel,"
             + " t.external_ref, t.language, t.client_id, t.status, t.category, t.priority, t.team, t.summary,"
             + " t.version, t.created_at, t.updated_at, t.triaged_at, t.assignee, t.first_response_due_at,"
-            + " t.resolution_due_at, t.first_responded_at, t.resolved_at";
+            + " t.resolution_due_at, t.first_responded_at, t.resolved_at, t.metadata::text AS metadata";
     private static final String OPEN = "t.status NOT IN ('RESOLVED', 'CLOSED')";
 
     /**

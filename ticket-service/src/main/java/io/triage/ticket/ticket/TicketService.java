@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -403,6 +404,7 @@ public class TicketService {
         ticket.channel = request.channel();
         ticket.externalRef = request.externalRef();
         ticket.language = request.language();
+        ticket.metadata = request.metadata() == null ? Map.of() : Map.copyOf(request.metadata());
         ticket.clientId = submittedBy;
         ticket.status = TicketStatus.PENDING_TRIAGE;
         ticket.createdAt = now;

@@ -10,6 +10,7 @@ import io.triage.ticket.reply.ReplyView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,6 +27,7 @@ public record TicketView(
         Channel channel,
         String externalRef,
         String language,
+        Map<String, String> metadata,
         @Schema(examples = "TRIAGED") TicketStatus status,
         @Schema(examples = "billing") String category,
         @Schema(examples = "HIGH") Priority priority,
@@ -150,6 +152,7 @@ public record TicketView(
                 ticket.channel,
                 ticket.externalRef,
                 ticket.language,
+                ticket.metadata,
                 ticket.status,
                 ticket.category,
                 ticket.priority,

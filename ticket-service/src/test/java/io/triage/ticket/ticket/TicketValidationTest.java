@@ -78,6 +78,44 @@ class TicketValidationTest {
     }
 
     @Test
+    void keepsTheSubmittersMetadata() {
+        String location = post("""
+                        {"subject":"with metadata","body":"b","channel":"API","requester":{"email":"a@example.com"},
+                         "metadata":{"orderId":"1234","plan":"premium"}}
+                        """)
+                .statusCode(202)
+                .body("metadata.orderId", equalTo("1234"))
+                .extract()
+                .header("Location");
+
+        given().auth()
+                .oauth2(Tokens.agent("alice"))
+                .get(location)
+                .then()
+                .statusCode(200)
+                .body("metadata.plan", equalTo("premium"))
+                .body("metadata.orderId", equalTo("1234"));
+    }
+
+    @Test
+    void boundsTheMetadata() {
+        String tooMany = java.util.stream.IntStream.range(0, 21)
+                .mapToObj(i -> "\"k" + i + "\":\"v\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        post("""
+                        {"subject":"s","body":"b","channel":"API","requester":{"email":"a@example.com"},"metadata":%s}
+                        """.formatted(tooMany)).statusCode(400).body("errors.field", hasItem("metadata"));
+        post("""
+                        {"subject":"s","body":"b","channel":"API","requester":{"email":"a@example.com"},
+                         "metadata":{"note":"%s"}}
+                        """.formatted("x".repeat(501))).statusCode(400).contentType("application/problem+json");
+        post("""
+                        {"subject":"s","body":"b","channel":"API","requester":{"email":"a@example.com"},
+                         "metadata":{"nested":{"not":"allowed"}}}
+                        """).statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void refusesAnOversizedSubmissionBeforeParsingIt() {
         post("""
                         {"subject":"s","body":"%s","channel":"WEB","requester":{"email":"a@example.com"}}
