@@ -126,6 +126,25 @@ demo_call() {
   return 1
 }
 
+unembedded_examples() {
+  PGPASSWORD=$DB_PASSWORD psql -X -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -tAc \
+    'select count(*) from training_example where embedding is null' 2>/dev/null
+}
+
+# The worker embeds imported examples in the background; tickets posted before that would be triaged without
+# them (the lexical fallback), which makes a poor first impression of the demo.
+wait_for_examples_embedded() {
+  local left deadline=$(( $(now_s) + 120 ))
+  while left=$(unembedded_examples) && [[ $left != 0 ]]; do
+    if (( $(now_s) > deadline )); then
+      warn "demo data: $left examples still not embedded after 120 s; posting the tickets anyway"
+      return 0
+    fi
+    sleep 1
+  done
+  log "demo data: the triage worker has embedded the examples"
+}
+
 seed_demo_data() {
   local count category created=0 total
   count=$(ticket_count) || { warn "could not count tickets (is the ticket table there?); skipping demo data"; return 0; }
@@ -151,6 +170,7 @@ seed_demo_data() {
   demo_call 201 POST /api/admin/imports text/csv "$DEMO_DIR/examples.csv" \
     || die "demo data: importing the labelled examples failed"
   log "demo data: $(jq -r '"\(.rowsImported) examples imported, \(.rowsRejected) rejected"' "$RUN_DIR/tmp/seed-response.json")"
+  wait_for_examples_embedded
 
   total=$(grep -c . "$DEMO_DIR/tickets.ndjson")
   while IFS= read -r ticket; do
