@@ -1,12 +1,16 @@
 package io.triage.ticket.config;
 
+import io.triage.ticket.problem.Problem;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(
+        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)),
         info =
                 @Info(
                         title = "Ticket service",

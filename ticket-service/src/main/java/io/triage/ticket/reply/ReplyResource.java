@@ -2,7 +2,6 @@ package io.triage.ticket.reply;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.triage.ticket.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,10 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Tickets")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "401", description = "Missing, expired or foreign bearer token")
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class ReplyResource {
 
     private final ReplyService replies;
@@ -53,22 +49,10 @@ public class ReplyResource {
             responseCode = "201",
             description = "The stored reply",
             content = @Content(schema = @Schema(implementation = ReplyView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid reply",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The ticket is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "startedFrom AI_DRAFT but the triage drafted no reply",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid reply")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "409", description = "The ticket is closed")
+    @APIResponse(responseCode = "422", description = "startedFrom AI_DRAFT but the triage drafted no reply")
     public Uni<RestResponse<ReplyView>> reply(@PathParam("id") UUID id, @NotNull @Valid NewReply request, UriInfo uri) {
         return replies.reply(id, request, identity.getPrincipal().getName())
                 .onItem()

@@ -1,7 +1,6 @@
 package io.triage.ticket.search;
 
 import io.smallrye.mutiny.Uni;
-import io.triage.ticket.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,10 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Search")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "401", description = "Missing, expired or foreign bearer token")
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class SearchResource {
 
     private final SimilarTickets similar;
@@ -63,10 +59,7 @@ public class SearchResource {
                                             type =
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .ARRAY)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket")
     public Uni<List<SimilarTicket>> similar(
             @PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) @Parameter(description = "1 to 50") int limit) {
@@ -90,10 +83,7 @@ public class SearchResource {
                                             type =
                                                     org.eclipse.microprofile.openapi.annotations.enums.SchemaType
                                                             .ARRAY)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or too long text",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or too long text")
     public Uni<List<SimilarTicket>> search(
             @QueryParam("text")
                     @NotBlank

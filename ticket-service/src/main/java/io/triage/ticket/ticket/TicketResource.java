@@ -6,7 +6,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.triage.model.Priority;
 import io.triage.model.TicketStatus;
-import io.triage.ticket.problem.Problem;
 import io.triage.ticket.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -53,10 +52,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Tickets")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "401", description = "Missing, expired or foreign bearer token")
-@APIResponse(
-        responseCode = "403",
-        description = "The caller's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class TicketResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -108,10 +104,7 @@ public class TicketResource {
             description = "The ticket; the ETag header is its version, for If-Match on PATCH",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket (or not one of the caller's)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket (or not one of the caller's)")
     public Uni<RestResponse<TicketView>> get(@PathParam("id") UUID id) {
         return tickets.find(id, visibleTo())
                 .onItem()
@@ -131,10 +124,7 @@ public class TicketResource {
             responseCode = "200",
             description = "One page of tickets",
             content = @Content(schema = @Schema(implementation = TicketPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or cursor")
     public Uni<TicketPage> list(
             @QueryParam("status") @Parameter(description = "Repeat for several", example = "TRIAGED")
                     List<String> status,
@@ -222,30 +212,12 @@ public class TicketResource {
             description = "The updated ticket with its new ETag",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid patch",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such ticket",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Invalid status transition",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "The ticket changed since the ETag was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unknown or inactive category",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "409", description = "Invalid status transition")
+    @APIResponse(responseCode = "412", description = "The ticket changed since the ETag was read")
+    @APIResponse(responseCode = "422", description = "Unknown or inactive category")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Uni<RestResponse<TicketView>> update(
             @PathParam("id") UUID id,
             @RestHeader("If-Match")

@@ -45,6 +45,10 @@ class TicketApiDocumentTest {
                         "paths.'/api/tickets/{id}'.patch.responses.keySet()",
                         hasItems("200", "400", "401", "403", "404", "409", "412", "422", "428"))
                 .body("paths.'/api/tickets/{id}'.patch.responses.'412'.content", hasKey("application/problem+json"))
+                .body(
+                        "paths.'/api/tickets/{id}'.patch.responses.'412'.content.'application/problem+json'.schema.'$ref'",
+                        org.hamcrest.Matchers.equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.Problem.properties", hasKey("status"))
                 .body("paths.'/api/tickets/{id}/replies'.post.responses.'201'", notNullValue())
                 .body("paths.'/api/tickets/{id}/similar'.get", notNullValue())
                 .body("paths.'/api/tickets/search'.get.parameters.name", hasItems("text", "limit"))

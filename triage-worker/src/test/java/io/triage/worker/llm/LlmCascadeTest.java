@@ -233,29 +233,7 @@ class LlmCascadeTest {
 
     private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(Map<String, Object> triage) {
         try {
-            Map<String, Object> completion = Map.of(
-                    "id",
-                    "chatcmpl-test",
-                    "object",
-                    "chat.completion",
-                    "created",
-                    1_700_000_000,
-                    "model",
-                    LlmEnabledProfile.MODEL,
-                    "choices",
-                    List.of(Map.of(
-                            "index",
-                            0,
-                            "message",
-                            Map.of("role", "assistant", "content", mapper.writeValueAsString(triage)),
-                            "finish_reason",
-                            "stop")),
-                    "usage",
-                    Map.of("prompt_tokens", 100, "completion_tokens", 50, "total_tokens", 150));
-            return aResponse()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(mapper.writeValueAsString(completion));
+            return OpenAiMock.completion(mapper.writeValueAsString(triage));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

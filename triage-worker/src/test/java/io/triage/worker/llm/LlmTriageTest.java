@@ -188,34 +188,7 @@ class LlmTriageTest {
     }
 
     private void answerText(String content) {
-        Map<String, Object> completion = Map.of(
-                "id",
-                "chatcmpl-test",
-                "object",
-                "chat.completion",
-                "created",
-                1_700_000_000,
-                "model",
-                LlmEnabledProfile.MODEL,
-                "choices",
-                List.of(Map.of(
-                        "index",
-                        0,
-                        "message",
-                        Map.of("role", "assistant", "content", content),
-                        "finish_reason",
-                        "stop")),
-                "usage",
-                Map.of("prompt_tokens", 100, "completion_tokens", 50, "total_tokens", 150));
-        try {
-            openAi.stubFor(post(urlPathEqualTo(CHAT))
-                    .willReturn(aResponse()
-                            .withStatus(200)
-                            .withHeader("Content-Type", "application/json")
-                            .withBody(mapper.writeValueAsString(completion))));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        openAi.stubFor(post(urlPathEqualTo(CHAT)).willReturn(OpenAiMock.completion(content)));
     }
 
     private static String message(JsonNode request, String role) {
