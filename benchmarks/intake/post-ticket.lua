@@ -1,7 +1,10 @@
 -- wrk script: every request posts a distinct ticket as the bearer of $TOKEN. Subjects carry $RUN_ID so the
 -- run's rows can be counted afterwards. Optional $DELAY_MS paces each connection (wrk has no rate option).
+-- Optional $TARGET_PATH (default /api/tickets; benchmarks/run also posts to the worker's /bench/triage-sync, which
+-- takes no token: TOKEN=none).
 local run_id = os.getenv("RUN_ID") or "bench"
 local token = os.getenv("TOKEN") or error("TOKEN is not set")
+local target_path = os.getenv("TARGET_PATH") or "/api/tickets"
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 
 local threads = {}
@@ -15,9 +18,11 @@ local counter = 0
 
 function init(args)
   wrk.method = "POST"
-  wrk.path = "/api/tickets"
+  wrk.path = target_path
   wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["Authorization"] = "Bearer " .. token
+  if token ~= "none" then
+    wrk.headers["Authorization"] = "Bearer " .. token
+  end
 end
 
 function request()

@@ -229,12 +229,13 @@ stop_bg() { # stop_bg <name> [timeout-seconds]
 }
 
 # True when process <pid> is one this checkout's scripts start: its command line names a path under
-# .run/ (Artemis, Keycloak) or one of the checkout's quarkus-run.jar files. A developer's own
+# .run/ (Artemis, Keycloak), one of the checkout's quarkus-run.jar files or its dashboard server. A developer's own
 # `mvnw quarkus:dev` on the same port does not match and is left alone.
 belongs_to_checkout() {
   local cmd
   cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
-  [[ $cmd == *"$RUN_DIR/"* || $cmd == *"$REPO_ROOT/"*"/target/quarkus-app/quarkus-run.jar"* ]]
+  [[ $cmd == *"$RUN_DIR/"* || $cmd == *"$REPO_ROOT/"*"/target/quarkus-app/quarkus-run.jar"* \
+     || $cmd == *"$REPO_ROOT/agent-dashboard/server/serve.mjs"* ]]
 }
 
 # Stop a process that listens on <port> and belongs to this checkout but has no pid file any more

@@ -20,6 +20,20 @@ public interface GatewayConfig {
     /** Pushing messages to connected clients. */
     Push push();
 
+    /** Bounds on open connections, so that a connection flood cannot exhaust a replica. */
+    Connections connections();
+
+    interface Connections {
+
+        /** Open connections one replica accepts; further upgrades are refused with 503. */
+        @WithDefault("20000")
+        int max();
+
+        /** Open connections one user (the token's principal) may hold on one replica; more are refused with 429. */
+        @WithDefault("20")
+        int maxPerUser();
+    }
+
     interface Push {
 
         /** Longest one client's send may take; after that it counts as failed and that client is disconnected. */

@@ -37,7 +37,16 @@ class TicketEventJsonTest {
                 TicketCreated.of(TICKET, NOW),
                 TicketTriaged.of(
                         TICKET,
-                        new TriageOutcome("billing", 0.91, Priority.HIGH, 0.77, "Card declined", "knn-v1", "local"),
+                        new TriageOutcome(
+                                "billing",
+                                0.91,
+                                Priority.HIGH,
+                                0.77,
+                                "Card declined",
+                                "knn-v1",
+                                "local",
+                                "negative",
+                                "en"),
                         NOW),
                 TicketTriageFailed.of(TICKET, "language model unavailable", 5, NOW),
                 TicketUpdated.of(TICKET, List.of("category", "priority"), "agent", NOW),
@@ -81,6 +90,24 @@ class TicketEventJsonTest {
         assertThat(failed.ticketId()).isEqualTo(TICKET.id());
         assertThat(failed.ticket().status()).isEqualTo(TicketStatus.TRIAGE_FAILED);
         assertThat(failed.attempts()).isEqualTo(5);
+    }
+
+    @Test
+    void readsATriagedEventWrittenBeforeSentimentAndLanguageExisted() throws Exception {
+        String json = """
+                {"type":"ticket.triaged","eventId":"0d1b2c3a-0000-4000-8000-000000000002","schemaVersion":1,
+                 "occurredAt":"2026-11-25T10:15:30Z",
+                 "ticket":{"id":"5b0f3c1e-8d2a-4f4e-9a51-0c7d3e2f1a10","subject":"s","status":"TRIAGED",
+                           "channel":"API","createdAt":"2026-11-25T10:00:00Z","updatedAt":"2026-11-25T10:15:30Z"},
+                 "triage":{"category":"billing","categoryConfidence":0.9,"priority":"HIGH","priorityConfidence":0.8,
+                           "summary":"s","model":"m","source":"local"}}
+                """;
+
+        TicketTriaged parsed = (TicketTriaged) mapper.readValue(json, TicketEvent.class);
+
+        assertThat(parsed.triage()).isEqualTo(new TriageOutcome("billing", 0.9, Priority.HIGH, 0.8, "s", "m", "local"));
+        assertThat(parsed.triage().sentiment()).isNull();
+        assertThat(parsed.triage().language()).isNull();
     }
 
     @Test

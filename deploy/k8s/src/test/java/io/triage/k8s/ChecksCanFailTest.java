@@ -160,6 +160,19 @@ class ChecksCanFailTest {
     }
 
     @Test
+    void aDashboardSigningInElsewhereThanKeycloakIsReported() throws Exception {
+        Manifests m = broken();
+        ObjectNode data = (ObjectNode)
+                m.find("ConfigMap", "agent-dashboard-config").orElseThrow().path("data");
+        data.put("config.json", "{\"authority\": \"https://auth.other.example/realms/triage\"}");
+        data.put("headers.conf", "add_header Content-Security-Policy \"connect-src 'self'\";");
+
+        assertThat(Invariants.infrastructure(m, true))
+                .anySatisfy(p -> assertThat(p).contains("authority https://auth.other.example/realms/triage"))
+                .anySatisfy(p -> assertThat(p).contains("Content-Security-Policy does not allow"));
+    }
+
+    @Test
     void demoUsersOutsideDevAreReported() throws Exception {
         assertThat(Invariants.infrastructure(dev, false))
                 .containsExactlyInAnyOrder("realm: demo user agent outside dev", "realm: demo user admin outside dev");

@@ -1,10 +1,12 @@
 package io.triage.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -539,6 +541,7 @@ final class Invariants {
                 }
             }
         }
+        dashboard(m, keycloak.get().at("/spec/hostname/hostname").asText() + "/realms/" + realmName, problems);
         if (!audience) {
             problems.add("realm: no client for the audience "
                     + common.path("OIDC_AUDIENCE").asText());
@@ -548,6 +551,32 @@ final class Invariants {
             if (!demoUsersAllowed && !username.startsWith("service-account-")) {
                 problems.add("realm: demo user " + username + " outside dev");
             }
+        }
+    }
+
+    /** The dashboard signs in at Keycloak's public issuer and its Content-Security-Policy lets the page call it. */
+    private static void dashboard(Manifests m, String issuer, List<String> problems) {
+        Optional<ObjectNode> config = m.find("ConfigMap", "agent-dashboard-config");
+        if (config.isEmpty()) {
+            problems.add("ConfigMap agent-dashboard-config (the dashboard's config.json) is required");
+            return;
+        }
+        String authority;
+        try {
+            authority = new ObjectMapper()
+                    .readTree(config.get().at("/data/config.json").asText())
+                    .path("authority")
+                    .asText();
+        } catch (IOException e) {
+            problems.add("agent-dashboard-config: config.json is not JSON");
+            return;
+        }
+        if (!authority.equals(issuer)) {
+            problems.add("agent-dashboard-config: authority " + authority + " is not the Keycloak issuer " + issuer);
+        }
+        String keycloakOrigin = URI.create(issuer).resolve("/").toString().replaceAll("/$", "");
+        if (!config.get().at("/data/headers.conf").asText().contains("connect-src 'self' " + keycloakOrigin)) {
+            problems.add("agent-dashboard-config: the Content-Security-Policy does not allow " + keycloakOrigin);
         }
     }
 

@@ -28,6 +28,8 @@ public class PushSender {
     static final String TIMEOUT = "timeout";
     static final String FAILED = "failed";
     static final String CLOSING = "closing";
+    /** The replica's broker subscription had a gap: events published meanwhile never arrived. */
+    public static final String BROKER = "broker";
 
     private final MeterRegistry meters;
     private final long sendTimeoutNanos;
@@ -112,7 +114,8 @@ public class PushSender {
         closeToResync(client, reason);
     }
 
-    private void closeToResync(ConnectedClient client, String reason) {
+    /** Closes the client with 4000 so that it refetches what it may have missed; once per connection. */
+    public void closeToResync(ConnectedClient client, String reason) {
         if (!client.startClosing()) {
             return;
         }

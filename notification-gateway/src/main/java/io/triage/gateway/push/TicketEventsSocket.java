@@ -34,12 +34,17 @@ public class TicketEventsSocket {
 
     private static final CloseReason INTERNAL_ERROR = new CloseReason(1011, "internal error");
 
+    /** 1013 "try again later": an upgrade that raced past the limit check finds the replica or its user full. */
+    private static final CloseReason TOO_MANY_CONNECTIONS = new CloseReason(1013, "too many connections");
+
     private final SecurityIdentity identity;
     private final ConnectionRegistry registry;
     private final PushSender sender;
     private final ProtocolWriter writer;
     private final ClientMessageParser parser;
     private final String instanceId;
+    private final int maxConnections;
+    private final int maxConnectionsPerUser;
 
     public TicketEventsSocket(
             SecurityIdentity identity,
@@ -54,10 +59,17 @@ public class TicketEventsSocket {
         this.writer = writer;
         this.parser = parser;
         this.instanceId = config.instanceId();
+        this.maxConnections = config.connections().max();
+        this.maxConnectionsPerUser = config.connections().maxPerUser();
     }
 
     @OnOpen
     public void open(WebSocketConnection connection) {
+        String user = identity.getPrincipal().getName();
+        if (!registry.reserve(connection.id(), user, maxConnections, maxConnectionsPerUser)) {
+            connection.close(TOO_MANY_CONNECTIONS).subscribe().with(ignored -> {}, ignored -> {});
+            return;
+        }
         List<String> roles = identity.getRoles().stream().sorted().toList();
         Visibility visibility = Visibility.of(identity);
         ConnectedClient client = new ConnectedClient(

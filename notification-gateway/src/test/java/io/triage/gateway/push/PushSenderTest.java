@@ -167,6 +167,11 @@ class PushSenderTest {
                     }
                 };
             }
+
+            @Override
+            public Connections connections() {
+                throw new UnsupportedOperationException("PushSender does not limit connections");
+            }
         };
     }
 

@@ -4,6 +4,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.triage.ticket.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -64,7 +67,9 @@ public class ImportResource {
                     + " JSON Lines with the same fields, UTF-8. Valid rows become training examples; the others are"
                     + " listed with their line number. The triage worker embeds the new examples in the background.")
     @APIResponse(responseCode = "201", description = "Imported; the report lists rejected rows")
-    @APIResponse(responseCode = "400", description = "Unreadable header or invalid options")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unreadable header, invalid options, or the upload ended early (the import is FAILED)")
     @APIResponse(responseCode = "413", description = "Upload larger than imports.max-upload-size")
     @APIResponse(responseCode = "415", description = "Neither CSV nor JSON Lines, or not UTF-8")
     public RestResponse<ImportReport> upload(
@@ -110,9 +115,28 @@ public class ImportResource {
     }
 
     @GET
+    @RolesAllowed("admin")
+    @Operation(
+            summary = "The latest imports, newest first",
+            description = "Running imports are listed with their counts so far; each entry is its report without"
+                    + " the row errors (GET /{id} has them).")
+    public Uni<List<ImportSummary>> list(
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(50)
+                    @Parameter(description = "How many imports, at most 50")
+                    int limit) {
+        return store.newest(limit);
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "The report of an earlier import")
+    @Operation(
+            summary = "The report of an import, or its progress while it runs",
+            description = "status RUNNING with rowsRead, rowsImported and rowsRejected growing as batches go in;"
+                    + " COMPLETED with the row errors; or FAILED with the reason, having kept none of its rows.")
     @APIResponse(responseCode = "404", description = "No such import")
     public Uni<ImportReport> get(@PathParam("id") UUID id) {
         return store.find(id).onItem().ifNull().failWith(() -> new NotFoundException("No import " + id + "."));

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,20 +70,35 @@ public class ImportStore {
                 .map(result -> result.rowCount());
     }
 
-    Uni<Void> insertJob(SqlConnection connection, ImportReport report) {
+    /** Announces an import before its first row, outside its transaction, so it can be watched while it runs. */
+    Uni<Void> startJob(UUID id, String format, String createdBy, Instant createdAt) {
+        return pool.preparedQuery(
+                        "INSERT INTO import_job (id, format, created_by, created_at, status, rows_read,"
+                                + " rows_imported, rows_rejected, updated_at) VALUES ($1, $2, $3, $4, 'RUNNING', 0, 0, 0, now())")
+                .execute(Tuple.of(id, format, createdBy, utc(createdAt)))
+                .replaceWithVoid();
+    }
+
+    /** Counts so far of a running import; autocommitted, so readers see them while the import's rows are not. */
+    Uni<Void> progress(UUID id, int read, int imported, int rejected) {
+        return pool.preparedQuery("UPDATE import_job SET rows_read = $2, rows_imported = $3, rows_rejected = $4,"
+                        + " updated_at = now() WHERE id = $1 AND status = 'RUNNING'")
+                .execute(Tuple.of(id, read, imported, rejected))
+                .replaceWithVoid();
+    }
+
+    /** Completes the job in the import's own transaction: the report and the rows become visible together. */
+    Uni<Void> finishJob(SqlConnection connection, ImportReport report) {
         JsonArray errors = new JsonArray();
         for (RowError error : report.errors()) {
             errors.add(new JsonObject().put("line", error.line()).put("message", error.message()));
         }
         return connection
-                .preparedQuery("INSERT INTO import_job (id, format, created_by, created_at, finished_at, rows_read,"
-                        + " rows_imported, rows_rejected, categories_created, errors)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .preparedQuery("UPDATE import_job SET status = 'COMPLETED', finished_at = $2, rows_read = $3,"
+                        + " rows_imported = $4, rows_rejected = $5, categories_created = $6, errors = $7,"
+                        + " updated_at = now() WHERE id = $1")
                 .execute(Tuple.tuple()
                         .addUUID(report.id())
-                        .addString(report.format())
-                        .addString(report.createdBy())
-                        .addOffsetDateTime(utc(report.createdAt()))
                         .addOffsetDateTime(utc(report.finishedAt()))
                         .addInteger(report.rowsRead())
                         .addInteger(report.rowsImported())
@@ -92,11 +108,44 @@ public class ImportStore {
                 .replaceWithVoid();
     }
 
+    /** Marks a job FAILED after its transaction was rolled back: nothing of it was kept, so rows_imported is 0. */
+    Uni<Void> failJob(ImportReport progress, String error) {
+        return pool.preparedQuery("UPDATE import_job SET status = 'FAILED', error = $2, finished_at = $3,"
+                        + " rows_read = $4, rows_imported = 0, rows_rejected = $5, updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(
+                        progress.id(), error, utc(progress.finishedAt()), progress.rowsRead(), progress.rowsRejected()))
+                .replaceWithVoid();
+    }
+
     /** @return the job, or {@code null} when there is none with this id */
     Uni<ImportReport> find(UUID id) {
         return pool.preparedQuery("SELECT * FROM import_job WHERE id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : report(rows.iterator().next()));
+    }
+
+    /** @return the newest imports first, running ones included */
+    Uni<List<ImportSummary>> newest(int limit) {
+        return pool.preparedQuery("SELECT id, format, created_by, created_at, finished_at, status, error, rows_read,"
+                        + " rows_imported, rows_rejected FROM import_job ORDER BY created_at DESC, id LIMIT $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<ImportSummary> summaries = new ArrayList<>();
+                    for (Row row : rows) {
+                        summaries.add(new ImportSummary(
+                                row.getUUID("id"),
+                                row.getString("format"),
+                                row.getString("created_by"),
+                                row.getOffsetDateTime("created_at").toInstant(),
+                                instant(row.getOffsetDateTime("finished_at")),
+                                ImportStatus.valueOf(row.getString("status")),
+                                row.getString("error"),
+                                row.getInteger("rows_read"),
+                                row.getInteger("rows_imported"),
+                                row.getInteger("rows_rejected")));
+                    }
+                    return summaries;
+                });
     }
 
     private static ImportReport report(Row row) {
@@ -112,13 +161,19 @@ public class ImportStore {
                 row.getString("format"),
                 row.getString("created_by"),
                 row.getOffsetDateTime("created_at").toInstant(),
-                row.getOffsetDateTime("finished_at").toInstant(),
+                instant(row.getOffsetDateTime("finished_at")),
+                ImportStatus.valueOf(row.getString("status")),
+                row.getString("error"),
                 row.getInteger("rows_read"),
                 row.getInteger("rows_imported"),
                 rejected,
                 created.stream().map(String.class::cast).toList(),
                 errorList,
                 rejected > errorList.size());
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

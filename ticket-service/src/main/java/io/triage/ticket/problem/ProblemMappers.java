@@ -11,6 +11,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -59,9 +60,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> invalidValue(InvalidFormatException e, UriInfo uri) {
         String field = path(e);
-        String message = e.getTargetType() != null && e.getTargetType().isEnum()
-                ? "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants())
-                : "has the wrong type";
+        String message = NulFreeText.hasNul(e.getValue())
+                ? NulFreeText.MESSAGE
+                : e.getTargetType() != null && e.getTargetType().isEnum()
+                        ? "must be one of " + Arrays.toString(e.getTargetType().getEnumConstants())
+                        : "has the wrong type";
         return problem(
                 400,
                 "validation",
@@ -123,6 +126,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
+        // JAX-RS answers 404 when a query or path parameter does not convert (limit=x, a malformed UUID); that is
+        // the client's bad input, not a missing resource. Our own 404s and unmatched routes carry no cause.
+        if (e instanceof NotFoundException
+                && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            return problem(
+                    400,
+                    "invalid-parameter",
+                    "Invalid request",
+                    "A path or query parameter has the wrong format (a number, UUID or value of the allowed set).",
+                    uri,
+                    List.of());
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = status.getStatusCode() == 404 && e.getMessage() != null ? e.getMessage() : null;
         return problem(status.getStatusCode(), slug(status), status.getReasonPhrase(), detail, uri, List.of());

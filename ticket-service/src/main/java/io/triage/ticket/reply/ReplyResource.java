@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+// Runs to completion when the client disconnects: see TicketResource.
+@Cancellable(false)
 @Path("/api/tickets/{id}/replies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")

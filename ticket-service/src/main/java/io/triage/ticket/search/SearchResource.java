@@ -23,8 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Semantic search. Agents and admins only: results span every client's tickets. */
+// Runs to completion when the client disconnects: see TicketResource.
+@Cancellable(false)
 @Path("/api/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search")

@@ -17,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+// Runs to completion when the client disconnects: see TicketResource.
+@Cancellable(false)
 @Path("/api/admin/priorities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")

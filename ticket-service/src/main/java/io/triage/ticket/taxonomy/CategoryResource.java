@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+// Runs to completion when the client disconnects: see TicketResource.
+@Cancellable(false)
 @Path("/api/admin/categories")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")

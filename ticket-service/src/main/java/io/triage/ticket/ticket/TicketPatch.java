@@ -3,6 +3,7 @@ package io.triage.ticket.ticket;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.triage.model.Priority;
 import io.triage.model.TicketStatus;
+import io.triage.ticket.problem.NulFreeText;
 import io.triage.ticket.problem.Problem;
 import io.triage.ticket.problem.ProblemException;
 import java.util.ArrayList;
@@ -67,6 +68,10 @@ public record TicketPatch(
         if (!value.isTextual() || value.asText().isBlank()) {
             errors.add(new Problem.FieldError(
                     field, nullable ? "must be a non-blank string or null" : "must be a non-blank string"));
+            return null;
+        }
+        if (value.asText().indexOf('\0') >= 0) {
+            errors.add(new Problem.FieldError(field, NulFreeText.MESSAGE));
             return null;
         }
         if (value.asText().length() > maxLength) {

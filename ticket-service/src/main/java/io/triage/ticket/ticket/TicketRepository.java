@@ -126,6 +126,49 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
         return "(" + URGENT_KEY + ") > (:afterRank, :afterInstant, :afterId)";
     }
 
+    // One index probe per listed ticket (triage_ticket_idx); DISTINCT ON keeps each ticket's newest run.
+    private static final String CURRENT_TRIAGES = "SELECT DISTINCT ON (ticket_id) ticket_id, category,"
+            + " category_confidence, priority, priority_confidence, cast(field_outcomes as text) FROM triage WHERE ticket_id IN (:ids)"
+            + " ORDER BY ticket_id DESC, created_at DESC";
+
+    /** What a list row shows of a ticket's latest triage. */
+    public record TriageOutcome(
+            String category,
+            Double categoryConfidence,
+            Priority priority,
+            Double priorityConfidence,
+            String fieldOutcomes) {}
+
+    /**
+     * The latest triage of each listed ticket, in one query per page rather than a join in the keyset query, so
+     * the page itself still walks its index and stops after {@code limit} rows.
+     *
+     * @return by ticket id; tickets never triaged are absent
+     */
+    public Uni<Map<UUID, TriageOutcome>> currentTriages(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(CURRENT_TRIAGES, Object[].class)
+                        .setParameter("ids", ids)
+                        .getResultList())
+                .map(rows -> {
+                    Map<UUID, TriageOutcome> outcomes = new LinkedHashMap<>();
+                    for (Object[] row : rows) {
+                        outcomes.put(
+                                (UUID) row[0],
+                                new TriageOutcome(
+                                        (String) row[1],
+                                        (Double) row[2],
+                                        row[3] == null ? null : Priority.valueOf((String) row[3]),
+                                        (Double) row[4],
+                                        (String) row[5]));
+                    }
+                    return outcomes;
+                });
+    }
+
     /** Locks the ticket's row until the transaction ends, so concurrent changes (agents, worker) queue up. */
     public Uni<Ticket> findForUpdate(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

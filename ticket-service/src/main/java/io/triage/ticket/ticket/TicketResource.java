@@ -1,6 +1,5 @@
 package io.triage.ticket.ticket;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -46,7 +46,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+// Quarkus REST cancels a request's Uni when its client disconnects; cancelled half-way, a Hibernate Reactive
+// transaction rolls back noisily or keeps its connection (quarkusio/quarkus#51576). Requests that reached us run to
+// completion instead, so a client's retry with its Idempotency-Key finds the outcome (ClientDisconnectTest).
+@Cancellable(false)
 @Path("/api/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tickets")
@@ -226,8 +231,8 @@ public class TicketResource {
                             required = true,
                             example = "\"3\"")
                     String ifMatch,
-            String request)
-            throws JsonProcessingException {
+            byte[] request)
+            throws IOException {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(
                     428,
@@ -235,7 +240,8 @@ public class TicketResource {
                     "If-Match required",
                     "Send If-Match with the ETag you last read, so that concurrent changes are not lost.");
         }
-        TicketPatch patch = TicketPatch.parse(mapper.readTree(request == null ? "" : request));
+        // Parsed from bytes, not a decoded String: invalid UTF-8 must be a 400, not replacement characters.
+        TicketPatch patch = TicketPatch.parse(mapper.readTree(request == null ? new byte[0] : request));
         return tickets.update(
                         id, version(ifMatch), patch, identity.getPrincipal().getName())
                 .onItem()

@@ -203,6 +203,18 @@ public class TicketService {
         return new AuditView(triage.createdAt, triage.model, AuditView.ActorKind.MODEL, "triage", field, null, value);
     }
 
+    private TicketView listItem(Ticket ticket, TicketRepository.TriageOutcome triage) {
+        TicketView.Badges badges = triage == null
+                ? TicketView.Badges.NONE
+                : new TicketView.Badges(
+                        triage.category(),
+                        triage.categoryConfidence(),
+                        triage.priority(),
+                        triage.priorityConfidence(),
+                        json(triage.fieldOutcomes()));
+        return TicketView.listItem(ticket, sla(ticket), badges);
+    }
+
     private TicketView.TriageView triageView(Triage triage) {
         return TicketView.TriageView.of(triage, json(triage.fieldOutcomes));
     }
@@ -230,12 +242,18 @@ public class TicketService {
         Cursor after = cursor == null ? null : Cursor.decode(cursor, sort);
         int size = limit == null ? settings.defaultPageSize() : limit;
         return tickets.page(filter, sort, after, size + 1, now(), settings.dueSoonWindow())
-                .map(rows -> {
+                .chain(rows -> {
                     List<Ticket> page = rows.size() > size ? rows.subList(0, size) : rows;
                     String next = rows.size() > size
                             ? Cursor.after(sort, page.get(page.size() - 1)).encode()
                             : null;
-                    return new TicketPage(page.stream().map(this::view).toList(), next);
+                    return tickets.currentTriages(
+                                    page.stream().map(ticket -> ticket.id).toList())
+                            .map(triages -> new TicketPage(
+                                    page.stream()
+                                            .map(ticket -> listItem(ticket, triages.get(ticket.id)))
+                                            .toList(),
+                                    next));
                 });
     }
 

@@ -16,7 +16,7 @@ public interface TicketSettings {
     @WithDefault("50")
     int defaultPageSize();
 
-    /** Largest ticket submission in bytes (by Content-Length); larger ones get 413 before parsing. */
+    /** Largest JSON request body in bytes (by Content-Length), a ticket being the largest; 413 before parsing. */
     @WithDefault("131072")
     long maxRequestSize();
 }

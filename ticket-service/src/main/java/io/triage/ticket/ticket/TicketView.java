@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A ticket as the API returns it. Lists carry the ticket alone; a single ticket also carries its current triage,
- * triage history, replies, corrections and audit trail (absent from list items).
+ * A ticket as the API returns it. List items carry the ticket and its latest triage's badges; a single ticket also
+ * carries its current triage, triage history, replies, corrections and audit trail (absent from list items).
  */
 @Schema(name = "Ticket")
 public record TicketView(
@@ -46,6 +46,10 @@ public record TicketView(
         Instant triagedAt,
         SlaView sla,
 
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The latest triage's confidences and per-field outcomes; only on list items")
+        Badges badges,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The latest triage; only on a single ticket")
         TriageView triage,
 
@@ -65,6 +69,28 @@ public record TicketView(
         List<AuditView> audit) {
 
     public record Requester(String name, String email) {}
+
+    @Schema(
+            name = "TriageBadges",
+            description = "What a queue row shows of the latest triage; every field null until the ticket is triaged")
+    public record Badges(
+            @Schema(description = "What the AI chose, also when it only suggested it", examples = "billing")
+            String category,
+
+            @Schema(examples = "0.91") Double categoryConfidence,
+
+            @Schema(description = "What the AI chose, also when it only suggested it", examples = "HIGH")
+            Priority priority,
+
+            @Schema(examples = "0.74") Double priorityConfidence,
+
+            @Schema(
+                    description = "Per field: applied, suggested or abstained",
+                    examples = "{\"category\":\"applied\",\"priority\":\"suggested\"}")
+            JsonNode fieldOutcomes) {
+
+        static final Badges NONE = new Badges(null, null, null, null, null);
+    }
 
     @Schema(name = "Triage", description = "What the triage model chose, with confidences between 0 and 1")
     public record TriageView(
@@ -131,14 +157,31 @@ public record TicketView(
         }
     }
 
-    /** The ticket alone, as in lists and events. */
+    /** The ticket alone, as in events. */
     static TicketView summary(Ticket ticket, SlaView sla) {
         return detail(ticket, sla, null, null, null, null, null);
+    }
+
+    /** A list row: the ticket and its badges. */
+    static TicketView listItem(Ticket ticket, SlaView sla, Badges badges) {
+        return create(ticket, sla, badges, null, null, null, null, null);
     }
 
     static TicketView detail(
             Ticket ticket,
             SlaView sla,
+            TriageView triage,
+            List<TriageView> triageHistory,
+            List<ReplyView> replies,
+            List<CorrectionView> corrections,
+            List<AuditView> audit) {
+        return create(ticket, sla, null, triage, triageHistory, replies, corrections, audit);
+    }
+
+    private static TicketView create(
+            Ticket ticket,
+            SlaView sla,
+            Badges badges,
             TriageView triage,
             List<TriageView> triageHistory,
             List<ReplyView> replies,
@@ -165,6 +208,7 @@ public record TicketView(
                 ticket.updatedAt,
                 ticket.triagedAt,
                 sla,
+                badges,
                 triage,
                 triageHistory,
                 replies,

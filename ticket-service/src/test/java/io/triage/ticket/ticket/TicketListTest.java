@@ -50,6 +50,60 @@ class TicketListTest {
     }
 
     @Test
+    void itemsCarryTheLatestTriagesConfidencesAndOutcomesAndNullsBeforeAnyTriage() {
+        String m = marker();
+        String retriaged = create(AGENT, "retriaged " + m, "body");
+        String pending = create(AGENT, "pending " + m, "body");
+        triage(retriaged, "billing", "HIGH", null);
+        // A later run (the sweeper's retry, say) wins over the first one.
+        sql("""
+                INSERT INTO triage (id, ticket_id, request_event_id, category, category_confidence, priority,
+                    priority_confidence, model, source, latency_ms, created_at, field_outcomes)
+                VALUES (gen_random_uuid(), ?::uuid, gen_random_uuid(), 'refunds', 0.55, 'LOW', 0.35, 'test-model',
+                    'LOCAL', 12, now() + interval '1 second',
+                    '{"category":"suggested","priority":"abstained"}'::jsonb)""", retriaged);
+
+        Response page = given().auth()
+                .oauth2(AGENT)
+                .queryParam("q", m)
+                .queryParam("sort", "newest")
+                .get("/api/tickets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+
+        assertThat(page.<List<String>>path("items.id")).containsExactly(pending, retriaged);
+        assertThat(page.<Map<String, Object>>path("items[1].badges"))
+                .isEqualTo(Map.of(
+                        "category",
+                        "refunds",
+                        "categoryConfidence",
+                        0.55F,
+                        "priority",
+                        "LOW",
+                        "priorityConfidence",
+                        0.35F,
+                        "fieldOutcomes",
+                        Map.of("category", "suggested", "priority", "abstained")));
+        Map<String, Object> none = new java.util.HashMap<>();
+        none.put("category", null);
+        none.put("categoryConfidence", null);
+        none.put("priority", null);
+        none.put("priorityConfidence", null);
+        none.put("fieldOutcomes", null);
+        assertThat(page.<Map<String, Object>>path("items[0].badges")).isEqualTo(none);
+        // A single ticket shows the full triage instead.
+        given().auth()
+                .oauth2(AGENT)
+                .get("/api/tickets/" + retriaged)
+                .then()
+                .statusCode(200)
+                .body("triage.categoryConfidence", equalTo(0.55F))
+                .body("containsKey('badges')", equalTo(false));
+    }
+
+    @Test
     void sortsMostUrgentFirstThenByDueTimeAndPutsUntriagedLast() {
         TestTickets.defaultPolicies();
         String m = marker();

@@ -2,7 +2,9 @@ package io.triage.worker.cascade;
 
 import io.triage.worker.classifier.Classification;
 import io.triage.worker.config.TriageConfig;
+import io.triage.worker.draft.Draft;
 import io.triage.worker.llm.LlmOutcome;
+import io.triage.worker.signals.Signals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -35,10 +37,17 @@ public class Cascade {
         return local.categoryConfidence() < category.apply() || local.priorityConfidence() < priority.apply();
     }
 
+    /** Without language, tone or draft (tests of the classification fields alone). */
+    public Decision decide(Classification local, LlmOutcome llm) {
+        return decide(local, llm, Signals.NONE, null);
+    }
+
     /**
      * @param llm the language model's outcome, or {@code null} when it was not asked
+     * @param localSignals the local detectors' language and tone; the language model's valid values replace them
+     * @param localDraft the draft written without the language model; its own draft replaces it when it wrote one
      */
-    public Decision decide(Classification local, LlmOutcome llm) {
+    public Decision decide(Classification local, LlmOutcome llm, Signals localSignals, Draft localDraft) {
         Classification answer = llm == null ? null : llm.classification();
         boolean categoryByLlm = answer != null && local.categoryConfidence() < category.apply();
         boolean priorityByLlm = answer != null && local.priorityConfidence() < priority.apply();
@@ -52,8 +61,13 @@ public class Cascade {
                 prioritySource.model(),
                 priority);
 
-        // The language model writes better summaries and the only draft replies: use them whenever it answered.
+        // The language model writes better summaries and drafts: use them whenever it answered.
         Classification text = answer != null ? answer : local;
+        Draft draft = answer != null && answer.draftReply() != null
+                ? new Draft(answer.draftReply(), Draft.LLM, answer.model(), llm.groundedOn())
+                : localDraft;
+        Signals signals =
+                answer != null ? localSignals.preferring(llm.language(), llm.sentiment(), llm.model()) : localSignals;
         List<String> models = new ArrayList<>(List.of(local.model()));
         if (llm != null && llm.model() != null && !models.contains(llm.model())) {
             models.add(llm.model());
@@ -65,7 +79,7 @@ public class Cascade {
                 prioritySource.priority(),
                 prioritySource.priorityConfidence(),
                 text.summary(),
-                text.draftReply(),
+                draft == null ? null : draft.text(),
                 llmDecided ? answer.model() : local.model(),
                 llmDecided ? answer.source() : local.source(),
                 local.neighbours());
@@ -78,7 +92,9 @@ public class Cascade {
                 llm == null ? null : llm.promptVersion(),
                 llm == null ? null : llm.promptTokens(),
                 llm == null ? null : llm.completionTokens(),
-                llm == null ? null : llm.costUsd());
+                llm == null ? null : llm.costUsd(),
+                signals,
+                draft);
     }
 
     private static FieldDecision field(String value, double confidence, String model, TriageConfig.Thresholds t) {

@@ -1,7 +1,10 @@
 package io.triage.worker.cascade;
 
 import io.triage.model.Priority;
+import io.triage.model.TriageOutcome;
 import io.triage.worker.classifier.Classification;
+import io.triage.worker.draft.Draft;
+import io.triage.worker.signals.Signals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -14,6 +17,8 @@ import java.util.List;
  * @param promptVersion the prompt's version when the language model was asked, else {@code null}
  * @param promptTokens tokens sent to the language model, or {@code null} when it was not asked
  * @param costUsd estimated cost of the language-model call, or {@code null} when it was not asked
+ * @param signals the ticket's language and the customer's tone
+ * @param draft the drafted reply with its provenance, or {@code null} when none was drafted
  */
 public record Decision(
         Classification result,
@@ -24,7 +29,13 @@ public record Decision(
         String promptVersion,
         Integer promptTokens,
         Integer completionTokens,
-        Double costUsd) {
+        Double costUsd,
+        Signals signals,
+        Draft draft) {
+
+    public Decision {
+        signals = signals == null ? Signals.NONE : signals;
+    }
 
     /** Every field applied as classified, with no language model involved (tests, tools). */
     public static Decision applied(Classification classification) {
@@ -45,7 +56,32 @@ public record Decision(
                 null,
                 null,
                 null,
+                null,
+                Signals.NONE,
                 null);
+    }
+
+    /** The ticket's language, or {@code null} when unknown. */
+    public String language() {
+        return signals.language().value();
+    }
+
+    public String sentiment() {
+        return signals.sentiment().value();
+    }
+
+    /** What the {@code ticket.triaged} event says about this triage. */
+    public TriageOutcome outcome() {
+        return new TriageOutcome(
+                result.category(),
+                result.categoryConfidence(),
+                result.priority(),
+                result.priorityConfidence(),
+                result.summary(),
+                result.model(),
+                result.source(),
+                sentiment(),
+                language());
     }
 
     /** The category to put on the ticket, or {@code null} when it was only suggested or abstained. */
@@ -59,9 +95,15 @@ public record Decision(
 
     /** The {@code triage.field_outcomes} document. */
     public JsonObject fieldOutcomes() {
-        return new JsonObject()
+        JsonObject outcomes = new JsonObject()
                 .put("category", category.toJson())
                 .put("priority", priority.toJson())
+                .put("sentiment", signals.sentiment().toJson())
+                .put("language", signals.language().toJson())
                 .put("models_used", new JsonArray(List.copyOf(modelsUsed)));
+        if (draft != null) {
+            outcomes.put("draft_reply", draft.toJson());
+        }
+        return outcomes;
     }
 }

@@ -1,5 +1,6 @@
 package io.triage.worker.classifier;
 
+import io.triage.worker.common.PlainText;
 import java.util.regex.Pattern;
 
 /** One-line summaries built from the first sentence of the subject and of the body. */
@@ -23,7 +24,8 @@ final class Summaries {
         } else {
             summary = subject + " \u2014 " + body;
         }
-        return truncate(summary, MAX_LENGTH);
+        // Ticket text is shown as plain text: invisible and control characters go, as from the language model.
+        return truncate(PlainText.line(summary, Integer.MAX_VALUE), MAX_LENGTH);
     }
 
     static String truncate(String text, int max) {

@@ -10,6 +10,7 @@ import io.triage.worker.classifier.Neighbour;
 import io.triage.worker.classifier.TicketText;
 import io.triage.worker.common.Failures;
 import io.triage.worker.config.TriageConfig;
+import io.triage.worker.draft.PastReply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,11 +34,13 @@ public class LlmClassifier {
     private final TriageAssistant assistant;
     private final String modelName;
     private final TriageConfig.Llm settings;
+    private final int maxPromptReplyChars;
 
     public LlmClassifier(TriageAssistant assistant, TriageConfig config) {
         this.assistant = assistant;
         this.modelName = config.llm().modelName();
         this.settings = config.llm();
+        this.maxPromptReplyChars = config.drafts().maxPromptReplyChars();
     }
 
     // Covers the HTTP client's own attempt and retry (2 x quarkus.langchain4j.openai.timeout), plus a wait for
@@ -53,11 +56,13 @@ public class LlmClassifier {
             abortOn = {InvalidLlmAnswerException.class, RetriableException.class, NonRetriableException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unavailable")
-    public LlmOutcome classify(TicketText ticket, List<Category> categories, List<Neighbour> neighbours) {
+    public LlmOutcome classify(
+            TicketText ticket, List<Category> categories, List<Neighbour> neighbours, List<PastReply> replies) {
         Result<LlmTriage> result = assistant.triage(
                 Prompts.categories(categories),
                 Prompts.priorities(),
                 Prompts.examples(neighbours, settings.fewShotExamples()),
+                Prompts.replies(replies, maxPromptReplyChars),
                 Prompts.fence(Redactor.redact(ticket.subject())),
                 Prompts.fence(Redactor.redact(ticket.body())));
         Classification classification = LlmAnswers.validate(result.content(), categories, modelName);
@@ -71,10 +76,18 @@ public class LlmClassifier {
                 Prompts.VERSION,
                 prompt,
                 completion,
-                cost(prompt, completion));
+                cost(prompt, completion),
+                LlmAnswers.sentiment(result.content()),
+                LlmAnswers.language(result.content()),
+                replies);
     }
 
-    LlmOutcome unavailable(TicketText ticket, List<Category> categories, List<Neighbour> neighbours, Throwable cause) {
+    LlmOutcome unavailable(
+            TicketText ticket,
+            List<Category> categories,
+            List<Neighbour> neighbours,
+            List<PastReply> replies,
+            Throwable cause) {
         LOG.warnf("Language model not usable (%s); the local model decides", Failures.describe(cause));
         return LlmOutcome.failed(modelName);
     }

@@ -25,4 +25,23 @@ public record LlmTriage(
         @Description("short polite reply to the customer that promises nothing")
         String draftReply,
 
-        @Description("one sentence explaining the choice") String rationale) {}
+        @Description("one sentence explaining the choice") String rationale,
+
+        @Description("the customer's tone: negative, neutral or positive")
+        String sentiment,
+
+        @Description("ISO 639-1 code of the ticket's language, e.g. en or de; null when unclear")
+        String language) {
+
+    /** An answer without tone and language (tests of the classification alone). */
+    public LlmTriage(
+            String category,
+            String priority,
+            Double categoryConfidence,
+            Double priorityConfidence,
+            String summary,
+            String draftReply,
+            String rationale) {
+        this(category, priority, categoryConfidence, priorityConfidence, summary, draftReply, rationale, null, null);
+    }
+}

@@ -3,15 +3,19 @@ package io.triage.worker.llm;
 import io.triage.model.Priority;
 import io.triage.worker.category.Category;
 import io.triage.worker.classifier.Neighbour;
+import io.triage.worker.common.PlainText;
+import io.triage.worker.draft.PastReply;
+import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Text blocks the prompt is assembled from. */
 final class Prompts {
 
     /** Recorded with every language-model triage; change it whenever the prompt text changes. */
-    static final String VERSION = "triage-v2";
+    static final String VERSION = "triage-v3";
 
     private static final int MAX_EXAMPLE_CHARS = 600;
 
@@ -39,10 +43,13 @@ final class Prompts {
 
     /**
      * Escapes ticket text for the {@code <ticket>} fence: a customer who writes {@code </ticket>} must not be able to
-     * close the fence and have the rest of the text read as instructions.
+     * close the fence and have the rest of the text read as instructions. Look-alikes are folded first (NFKC turns a
+     * fullwidth {@code ＜} into {@code <}, which is then escaped), and invisible characters (bidirectional overrides,
+     * zero-width and tag characters that hide text from a human reviewer) are removed.
      */
     static String fence(String untrusted) {
-        return untrusted.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String folded = PlainText.paragraphs(Normalizer.normalize(untrusted, Normalizer.Form.NFKC), Integer.MAX_VALUE);
+        return folded.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /**
@@ -69,7 +76,25 @@ final class Prompts {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * Agents' replies to similar resolved tickets, most similar first, for the model to ground its draft in. Redacted
+     * (they may quote that other customer) and fenced like the ticket: an agent may have pasted customer text.
+     */
+    static String replies(List<PastReply> replies, int maxChars) {
+        if (replies.isEmpty()) {
+            return "(none)";
+        }
+        return replies.stream()
+                .map(r -> "<reply similarity=\"" + String.format(Locale.ROOT, "%.2f", r.similarity()) + "\">\n"
+                        + fence(shorten(Redactor.redact(r.body()), maxChars)) + "\n</reply>")
+                .collect(Collectors.joining("\n"));
+    }
+
     private static String shorten(String text) {
-        return text.length() <= MAX_EXAMPLE_CHARS ? text : text.substring(0, MAX_EXAMPLE_CHARS) + "\u2026";
+        return shorten(text, MAX_EXAMPLE_CHARS);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "\u2026";
     }
 }

@@ -1,6 +1,7 @@
 package io.triage.worker.llm;
 
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -34,7 +35,10 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = EMAIL_PATTERN.matcher(text).replaceAll(EMAIL);
+        // Look-alike digits and letters (fullwidth, circled) are folded first, so that they cannot slip past the
+        // patterns.
+        String result = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        result = EMAIL_PATTERN.matcher(result).replaceAll(EMAIL);
         result = replaceIbans(result);
         result = replace(CARD_PATTERN, result, Redactor::isCard, CARD);
         return PHONE_PATTERN.matcher(result).replaceAll(PHONE);

@@ -49,13 +49,14 @@ public class TriageRepository {
     }
 
     public Uni<Optional<StoredTicket>> findTicket(UUID id) {
-        return pool.preparedQuery("SELECT id, subject, body, status FROM ticket WHERE id = $1")
+        return pool.preparedQuery("SELECT id, subject, body, status, requester_name FROM ticket WHERE id = $1")
                 .execute(Tuple.of(id))
                 .map(rows -> first(rows)
                         .map(row -> new StoredTicket(
                                 row.getUUID("id"),
                                 new TicketText(row.getString("subject"), row.getString("body")),
-                                TicketStatus.valueOf(row.getString("status")))));
+                                TicketStatus.valueOf(row.getString("status")),
+                                row.getString("requester_name"))));
     }
 
     /**
@@ -84,11 +85,12 @@ public class TriageRepository {
             UUID ticketId, UUID requestEventId, Decision decision, String team, float[] embedding, int latencyMs) {
         Classification classification = decision.result();
         Priority priority = decision.appliedPriority();
-        // The embedding is stored with the triage so that an agent's correction can copy it and count at once.
+        // The embedding is stored with the triage so that an agent's correction can copy it and count at once. A
+        // language the submitting system declared is kept: it knows its customer better than a word count does.
         return pool.withTransaction(connection -> connection
                 .preparedQuery("UPDATE ticket SET status = 'TRIAGED', category = $2, priority = $3, team = $4,"
                         + " summary = $5, embedding = $6::text::vector, embedding_model = $7, triaged_at = now(),"
-                        + " updated_at = now(), version = version + 1"
+                        + " language = coalesce(language, $8), updated_at = now(), version = version + 1"
                         + " WHERE id = $1 AND status = 'PENDING_TRIAGE' RETURNING " + SNAPSHOT_COLUMNS)
                 .execute(Tuple.from(Arrays.asList(
                         ticketId,
@@ -97,12 +99,12 @@ public class TriageRepository {
                         team,
                         classification.summary(),
                         embedding == null ? null : Vectors.toText(embedding),
-                        embedding == null ? null : TicketEmbedder.MODEL)))
+                        embedding == null ? null : TicketEmbedder.MODEL,
+                        decision.language())))
                 .chain(rows -> first(rows)
                         .map(row -> {
                             TicketSnapshot ticket = snapshot(row);
-                            TicketTriaged event =
-                                    TicketTriaged.of(ticket, classification.outcome(), ticket.updatedAt());
+                            TicketTriaged event = TicketTriaged.of(ticket, decision.outcome(), ticket.updatedAt());
                             return insertTriage(connection, ticketId, requestEventId, decision, latencyMs)
                                     .chain(() -> insertOutbox(connection, event))
                                     .replaceWith(Optional.of(event));
@@ -137,8 +139,8 @@ public class TriageRepository {
                 .preparedQuery("INSERT INTO triage (id, ticket_id, request_event_id, category, category_confidence,"
                         + " priority, priority_confidence, summary, draft_reply, model, source, latency_ms, neighbours,"
                         + " field_outcomes, rationale, prompt_version, prompt_tokens, completion_tokens, cost_usd,"
-                        + " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-                        + " $17, $18, $19, now())")
+                        + " sentiment, language, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
+                        + " $13, $14, $15, $16, $17, $18, $19, $20, $21, now())")
                 .execute(Tuple.from(Arrays.asList(
                         UUID.randomUUID(),
                         ticketId,
@@ -158,7 +160,9 @@ public class TriageRepository {
                         decision.promptVersion(),
                         decision.promptTokens(),
                         decision.completionTokens(),
-                        decision.costUsd() == null ? null : BigDecimal.valueOf(decision.costUsd()))))
+                        decision.costUsd() == null ? null : BigDecimal.valueOf(decision.costUsd()),
+                        decision.sentiment(),
+                        decision.language())))
                 .replaceWithVoid();
     }
 

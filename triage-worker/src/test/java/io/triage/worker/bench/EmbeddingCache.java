@@ -30,9 +30,13 @@ final class EmbeddingCache {
     private EmbeddingCache() {}
 
     static Map<UUID, float[]> embedAll(
-            List<Evaluate.Row> rows, TicketEmbedder embedder, Function<Evaluate.Row, TicketText> ticket, Path csv)
+            List<Evaluate.Row> rows,
+            TicketEmbedder embedder,
+            Function<Evaluate.Row, TicketText> ticket,
+            Path csv,
+            String textColumns)
             throws IOException {
-        Path file = Path.of("triage-worker", "target", "evaluate-cache", key(csv) + ".bin");
+        Path file = Path.of("triage-worker", "target", "evaluate-cache", key(csv, textColumns) + ".bin");
         Map<UUID, float[]> embeddings = new HashMap<>();
         if (Files.isReadable(file)) {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
@@ -73,10 +77,15 @@ final class EmbeddingCache {
         return embeddings;
     }
 
-    private static String key(Path csv) throws IOException {
+    /** The same file embeds differently when other columns make up the text. */
+    private static String key(Path csv, String textColumns) throws IOException {
         try (InputStream in = Files.newInputStream(csv)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(TicketEmbedder.MODEL.getBytes(StandardCharsets.UTF_8));
+            if (!textColumns.equals("text")) {
+                // keeps the keys of caches written before the columns were configurable
+                digest.update(textColumns.getBytes(StandardCharsets.UTF_8));
+            }
             digest.update(in.readAllBytes());
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

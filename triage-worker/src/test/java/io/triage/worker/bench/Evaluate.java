@@ -1,5 +1,6 @@
 package io.triage.worker.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.triage.worker.category.Category;
 import io.triage.worker.classifier.Classification;
 import io.triage.worker.classifier.LocalClassifier;
@@ -47,12 +48,14 @@ public final class Evaluate {
                     + " (expected a CSV with a header line and columns text,category)");
             System.exit(2);
         }
-        List<Row> rows = Csv.read(csv);
+        List<Row> rows = Csv.read(csv, options.textColumns, options.labelColumn);
         Split split = Split.of(rows, options);
         System.out.printf(
                 Locale.ROOT,
-                "data: %s, %d rows, %d classes; history %d, validation %d (%s, seed %d)%n",
+                "data: %s (text %s, label %s), %d rows, %d classes; history %d, validation %d (%s, seed %d)%n",
                 csv.getFileName(),
+                String.join("+", options.textColumns),
+                options.labelColumn,
                 rows.size(),
                 split.classes().size(),
                 split.history().size(),
@@ -70,7 +73,8 @@ public final class Evaluate {
                 options.correctionWeight);
 
         TicketEmbedder embedder = new TicketEmbedder();
-        Map<UUID, float[]> embeddings = EmbeddingCache.embedAll(rows, embedder, Evaluate::ticket, csv);
+        Map<UUID, float[]> embeddings =
+                EmbeddingCache.embedAll(rows, embedder, Evaluate::ticket, csv, String.join(",", options.textColumns));
         List<float[]> history =
                 split.history().stream().map(row -> embeddings.get(row.id())).toList();
 
@@ -90,7 +94,7 @@ public final class Evaluate {
             predicted.add(result.category());
             confidence.add(result.categoryConfidence());
         }
-        report(truth, predicted, confidence, split.classes());
+        Report report = report(truth, predicted, confidence, split.classes());
 
         // Throughput as a worker thread sees it: embed a new ticket, find its neighbours, vote; fresh embeddings, after
         // a warm-up, on one thread. The database round trips of the worker are not included.
@@ -119,6 +123,39 @@ public final class Evaluate {
                 seconds * 1000 / sample.size(),
                 embedNanos / 1e6 / sample.size(),
                 history.size());
+        if (options.json != null) {
+            writeJson(Path.of(options.json), options, rows.size(), split, report, sample.size() / seconds);
+        }
+    }
+
+    /** The figures benchmarks/run reads (results.json), beside the printed report. */
+    private static void writeJson(
+            Path file, Options options, int rows, Split split, Report report, double ticketsPerSecond)
+            throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Path csv = Path.of(options.csv).toAbsolutePath();
+        json.put("csv", csv.getParent().getFileName() + "/" + csv.getFileName());
+        json.put("textColumns", options.textColumns);
+        json.put("labelColumn", options.labelColumn);
+        json.put("rows", rows);
+        json.put("classes", split.classes().size());
+        json.put("history", split.history().size());
+        json.put("validation", split.validation().size());
+        json.put(
+                "split",
+                options.perClass > 0
+                        ? options.perClass + " per class as history"
+                        : "validation fraction " + options.validationFraction);
+        json.put("seed", options.seed);
+        json.put("k", options.k);
+        json.put("kernelWidth", options.kernelWidth);
+        json.put("accuracy", report.accuracy());
+        json.put("macroF1", report.macroF1());
+        json.put("thresholds", report.thresholds());
+        json.put("ticketsPerSecondOneThread", ticketsPerSecond);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(
+                file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }
 
     /** A CSV row as the worker sees a ticket: the text is the body, with no subject. */
@@ -147,7 +184,10 @@ public final class Evaluate {
         return neighbours;
     }
 
-    private static void report(
+    /** Accuracy, macro-F1 and, per threshold, coverage, accuracy when applied and the share left to the LLM. */
+    record Report(double accuracy, double macroF1, List<Map<String, Double>> thresholds) {}
+
+    private static Report report(
             List<String> truth, List<String> predicted, List<Double> confidence, List<String> classes) {
         int n = truth.size();
         int correct = 0;
@@ -156,12 +196,11 @@ public final class Evaluate {
                 correct++;
             }
         }
+        double accuracy = (double) correct / n;
+        double macroF1 = macroF1(truth, predicted, classes);
         System.out.printf(
-                Locale.ROOT,
-                "%naccuracy %.4f, macro-F1 %.4f (%d validation tickets)%n",
-                (double) correct / n,
-                macroF1(truth, predicted, classes),
-                n);
+                Locale.ROOT, "%naccuracy %.4f, macro-F1 %.4f (%d validation tickets)%n", accuracy, macroF1, n);
+        List<Map<String, Double>> rows = new ArrayList<>();
 
         System.out.println("\nthreshold  coverage  accuracy-when-applied  to-LLM-or-agent");
         for (double threshold : THRESHOLDS) {
@@ -182,6 +221,15 @@ public final class Evaluate {
                     100.0 * covered / n,
                     covered == 0 ? 0 : 100.0 * right / covered,
                     100.0 * (n - covered) / n);
+            rows.add(Map.of(
+                    "threshold",
+                    threshold,
+                    "coverage",
+                    (double) covered / n,
+                    "accuracyWhenApplied",
+                    covered == 0 ? 0 : (double) right / covered,
+                    "toLlm",
+                    (double) (n - covered) / n));
         }
 
         System.out.println("\nreliability: confidence bin -> share of tickets, observed accuracy");
@@ -202,6 +250,7 @@ public final class Evaluate {
                 bin == 9 ? "]" : ")",
                 100.0 * counts[0] / n,
                 100.0 * counts[1] / counts[0]));
+        return new Report(accuracy, macroF1, rows);
     }
 
     private static double macroF1(List<String> truth, List<String> predicted, List<String> classes) {
@@ -264,6 +313,9 @@ public final class Evaluate {
         double kernelWidth = 0.02;
         double correctionWeight = 3;
         int throughputSample = 500;
+        List<String> textColumns = List.of("text");
+        String labelColumn = "category";
+        String json;
 
         static Options parse(String[] args) {
             Options options = new Options();
@@ -276,6 +328,9 @@ public final class Evaluate {
                     case "--k" -> options.k = Integer.parseInt(args[++i]);
                     case "--kernel-width" -> options.kernelWidth = Double.parseDouble(args[++i]);
                     case "--throughput-sample" -> options.throughputSample = Integer.parseInt(args[++i]);
+                    case "--text-columns" -> options.textColumns = List.of(args[++i].split(","));
+                    case "--label-column" -> options.labelColumn = args[++i];
+                    case "--json" -> options.json = args[++i];
                     default -> {
                         if (arg.startsWith("--") || options.csv != null) {
                             System.err.println("evaluate: unknown argument " + arg);
@@ -292,26 +347,34 @@ public final class Evaluate {
         }
     }
 
-    /** RFC 4180 CSV with a header; columns {@code text} and {@code category} found by name. */
+    /**
+     * RFC 4180 CSV with a header; the text columns (joined by a blank line, e.g. subject and body) and the label
+     * column found by name.
+     */
     static final class Csv {
 
-        static List<Row> read(Path path) throws IOException {
+        static List<Row> read(Path path, List<String> textColumns, String labelColumn) throws IOException {
             List<List<String>> records = parse(Files.readString(path, StandardCharsets.UTF_8));
             if (records.isEmpty()) {
                 throw new IllegalArgumentException("empty CSV");
             }
             List<String> header = records.get(0);
-            int text = header.indexOf("text");
-            int label = header.indexOf("category");
-            if (text < 0 || label < 0) {
-                System.err.println("evaluate: the CSV needs columns text and category, found " + header);
+            List<Integer> text = textColumns.stream().map(header::indexOf).toList();
+            int label = header.indexOf(labelColumn);
+            if (text.contains(-1) || label < 0) {
+                System.err.println(
+                        "evaluate: the CSV needs columns " + textColumns + " and " + labelColumn + ", found " + header);
                 System.exit(2);
             }
+            int last = Math.max(label, Collections.max(text));
             List<Row> rows = new ArrayList<>();
             Random ids = new Random(0);
             for (List<String> record : records.subList(1, records.size())) {
-                if (record.size() > Math.max(text, label) && !record.get(label).isBlank()) {
-                    rows.add(new Row(new UUID(ids.nextLong(), ids.nextLong()), record.get(text), record.get(label)));
+                if (record.size() > last && !record.get(label).isBlank()) {
+                    String joined = String.join(
+                                    "\n\n", text.stream().map(record::get).toList())
+                            .strip();
+                    rows.add(new Row(new UUID(ids.nextLong(), ids.nextLong()), joined, record.get(label)));
                 }
             }
             return rows;

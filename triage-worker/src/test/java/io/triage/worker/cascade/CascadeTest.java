@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.triage.model.Priority;
 import io.triage.worker.classifier.Classification;
 import io.triage.worker.config.TriageConfig;
+import io.triage.worker.draft.Draft;
+import io.triage.worker.draft.PastReply;
 import io.triage.worker.llm.LlmOutcome;
+import io.triage.worker.signals.Sentiment;
+import io.triage.worker.signals.Signal;
+import io.triage.worker.signals.Signals;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CascadeTest {
@@ -30,7 +37,7 @@ class CascadeTest {
     @Test
     void asksTheLanguageModelOnlyForTheUnsureFieldAndKeepsTheConfidentOne() {
         Classification local = local(0.9, 0.5);
-        LlmOutcome llm = new LlmOutcome(llm(0.95, 0.9), "gpt", "why", "v", 10, 5, 0.001);
+        LlmOutcome llm = new LlmOutcome(llm(0.95, 0.9), "gpt", "why", "v", 10, 5, 0.001, null, null, List.of());
 
         assertThat(cascade.needsLanguageModel(local)).isTrue();
         Decision decision = cascade.decide(local, llm);
@@ -44,7 +51,8 @@ class CascadeTest {
 
     @Test
     void withoutAnAnswerTheLocalValuesAreSuggestedOrAbstain() {
-        Decision decision = cascade.decide(local(0.6, 0.2), new LlmOutcome(null, "gpt", null, "v", null, null, null));
+        Decision decision = cascade.decide(
+                local(0.6, 0.2), new LlmOutcome(null, "gpt", null, "v", null, null, null, null, null, List.of()));
 
         assertThat(decision.category().outcome()).isEqualTo(FieldOutcome.SUGGESTED);
         assertThat(decision.priority().outcome()).isEqualTo(FieldOutcome.ABSTAINED);
@@ -61,6 +69,49 @@ class CascadeTest {
 
         assertThat(decision.category().outcome()).isEqualTo(FieldOutcome.APPLIED);
         assertThat(decision.priority().outcome()).isEqualTo(FieldOutcome.SUGGESTED);
+    }
+
+    @Test
+    void theLanguageModelsValidToneAndLanguageReplaceTheLocalOnesAndAnInvalidOneAbstains() {
+        Signals local = new Signals(new Signal("en", 0.9, "words"), new Signal("neutral", 0.6, "lexicon"));
+        // The model named a tone but no usable language (LlmAnswers turned an invalid code into null).
+        LlmOutcome llm =
+                new LlmOutcome(llm(0.95, 0.9), "gpt", null, "v", 1, 1, 0.0, Sentiment.NEGATIVE, null, List.of());
+
+        Decision decision = cascade.decide(local(0.5, 0.5), llm, local, null);
+
+        assertThat(decision.sentiment()).isEqualTo("negative");
+        assertThat(decision.signals().sentiment().model()).isEqualTo("gpt");
+        assertThat(decision.language()).isEqualTo("en");
+        assertThat(decision.signals().language().model()).isEqualTo("words");
+        assertThat(decision.outcome().sentiment()).isEqualTo("negative");
+        assertThat(decision.outcome().language()).isEqualTo("en");
+        assertThat(decision.fieldOutcomes().getJsonObject("sentiment").getString("model"))
+                .isEqualTo("gpt");
+    }
+
+    @Test
+    void theLanguageModelsDraftRecordsTheRepliesItWasShownAndAFailedCallKeepsTheLocalDraft() {
+        PastReply shown = new PastReply(UUID.randomUUID(), UUID.randomUUID(), "We refunded it.", 0.93);
+        Draft local = new Draft("Hello,\n\nWe refunded it.", Draft.RETRIEVED, null, List.of(shown));
+        LlmOutcome answered = new LlmOutcome(llm(0.95, 0.9), "gpt", null, "v", 1, 1, 0.0, null, null, List.of(shown));
+        LlmOutcome failed = new LlmOutcome(null, "gpt", null, "v", null, null, null, null, null, List.of());
+
+        Decision byLlm = cascade.decide(local(0.5, 0.5), answered, Signals.NONE, local);
+        Decision byLocal = cascade.decide(local(0.5, 0.5), failed, Signals.NONE, local);
+
+        assertThat(byLlm.result().draftReply()).isEqualTo("reply");
+        assertThat(byLlm.draft().source()).isEqualTo(Draft.LLM);
+        assertThat(byLlm.fieldOutcomes().getJsonObject("draft_reply").getJsonArray("grounded_on"))
+                .hasSize(1);
+        assertThat(byLlm.fieldOutcomes()
+                        .getJsonObject("draft_reply")
+                        .getJsonArray("grounded_on")
+                        .getJsonObject(0)
+                        .getString("reply_id"))
+                .isEqualTo(shown.replyId().toString());
+        assertThat(byLocal.result().draftReply()).isEqualTo("Hello,\n\nWe refunded it.");
+        assertThat(byLocal.draft().source()).isEqualTo(Draft.RETRIEVED);
     }
 
     private static Classification local(double category, double priority) {

@@ -47,6 +47,42 @@ class LlmAnswersTest {
     }
 
     @Test
+    void storesMarkupAsPlainTextWithoutControlCharactersAndWithinItsCaps() {
+        Classification result = LlmAnswers.validate(
+                new LlmTriage(
+                        "billing",
+                        "LOW",
+                        0.9,
+                        0.9,
+                        "<script>alert(1)</script>\nline\u0000two\u202E",
+                        "Hi <a href=\"https://evil.example\">click</a>\u0007\n\nBye" + "y".repeat(5000),
+                        null),
+                CATEGORIES,
+                "m");
+
+        assertThat(result.summary()).isEqualTo("<script>alert(1)</script> linetwo");
+        assertThat(result.draftReply())
+                .startsWith("Hi <a href=\"https://evil.example\">click</a>\n\nBye")
+                .hasSize(LlmAnswers.MAX_DRAFT_REPLY)
+                .doesNotContain("\u0007");
+    }
+
+    @Test
+    void aToneOrLanguageOutsideTheAllowedValuesAbstainsOnThatFieldOnly() {
+        LlmTriage valid = new LlmTriage("billing", "LOW", 0.9, 0.9, "s", null, null, " Negative ", "DE");
+        LlmTriage invalid = new LlmTriage("billing", "LOW", 0.9, 0.9, "s", null, null, "furious", "german");
+        LlmTriage unknownCode = new LlmTriage("billing", "LOW", 0.9, 0.9, "s", null, null, null, "xx");
+
+        assertThat(LlmAnswers.sentiment(valid)).isEqualTo(io.triage.worker.signals.Sentiment.NEGATIVE);
+        assertThat(LlmAnswers.language(valid)).isEqualTo("de");
+        assertThat(LlmAnswers.sentiment(invalid)).isNull();
+        assertThat(LlmAnswers.language(invalid)).isNull();
+        assertThat(LlmAnswers.language(unknownCode)).isNull();
+        // The rest of the answer stands.
+        assertThat(LlmAnswers.validate(invalid, CATEGORIES, "m").category()).isEqualTo("billing");
+    }
+
+    @Test
     void rejectsACategoryOutsideTheActiveOnes() {
         assertThatThrownBy(() ->
                         LlmAnswers.validate(new LlmTriage("refunds", "LOW", 0.9, 0.9, "s", "r", "x"), CATEGORIES, "m"))

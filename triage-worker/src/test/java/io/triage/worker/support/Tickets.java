@@ -22,6 +22,43 @@ public final class Tickets {
         return insert(subject, body, TicketStatus.PENDING_TRIAGE, null, null, null);
     }
 
+    /** A pending ticket with the requester's name and the language the submitting system declared (may be null). */
+    public static UUID insertPending(String subject, String body, String requesterName, String language) {
+        UUID id = UUID.randomUUID();
+        update("""
+                INSERT INTO ticket (id, subject, body, requester_name, requester_email, channel, client_id, status,
+                                    language, created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'customer@example.com', 'WEB', 'test-client', 'PENDING_TRIAGE', ?, now(), now())
+                """, id, subject, body, requesterName, language);
+        return id;
+    }
+
+    /** An agent's reply on a ticket, then the ticket resolved, as ticket-service records them. */
+    public static UUID resolveWithReply(UUID ticketId, String reply) {
+        UUID id = UUID.randomUUID();
+        update("""
+                INSERT INTO reply (id, ticket_id, body, origin, author, created_at)
+                VALUES (?, ?, ?, 'SCRATCH', 'agent', now())
+                """, id, ticketId, reply);
+        update("UPDATE ticket SET status = 'RESOLVED', resolved_at = now() WHERE id = ?", ticketId);
+        return id;
+    }
+
+    /** An agent's reply on a ticket that stays in its current state. */
+    public static UUID addReply(UUID ticketId, String reply) {
+        UUID id = UUID.randomUUID();
+        update("""
+                INSERT INTO reply (id, ticket_id, body, origin, author, created_at)
+                VALUES (?, ?, ?, 'SCRATCH', 'agent', now())
+                """, id, ticketId, reply);
+        return id;
+    }
+
+    /** Removes every reply, so that no other test class finds past replies to ground its drafts in. */
+    public static void deleteReplies() {
+        update("DELETE FROM reply");
+    }
+
     public static UUID insert(
             String subject, String body, TicketStatus status, String category, String priority, String team) {
         UUID id = UUID.randomUUID();
