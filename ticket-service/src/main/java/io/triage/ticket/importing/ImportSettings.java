@@ -3,6 +3,7 @@ package io.triage.ticket.importing;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "imports")
 public interface ImportSettings {
@@ -26,4 +27,11 @@ public interface ImportSettings {
     /** Row errors kept in the report; the rejected count is always complete. */
     @WithDefault("1000")
     int maxReportedErrors();
+
+    /**
+     * A RUNNING import whose progress has not moved for this long is marked FAILED: its server died mid-upload, and
+     * the rollback left no rows behind. Progress moves every batch, so this is far longer than one batch takes.
+     */
+    @WithDefault("10M")
+    Duration staleAfter();
 }

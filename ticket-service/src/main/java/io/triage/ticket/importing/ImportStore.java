@@ -117,6 +117,27 @@ public class ImportStore {
                 .replaceWithVoid();
     }
 
+    /**
+     * Marks FAILED the RUNNING imports that stopped reporting progress before {@code cutoff}. Idempotent, so every
+     * replica may run it. A live import that is only slow and still finishes sets COMPLETED over it, which is true:
+     * its rows did land.
+     *
+     * @return the ids of the imports it marked
+     */
+    Uni<List<UUID>> failAbandoned(Instant cutoff, Instant now, String error) {
+        return pool.preparedQuery("UPDATE import_job SET status = 'FAILED', error = $3, finished_at = $2,"
+                        + " rows_imported = 0, updated_at = now() WHERE status = 'RUNNING' AND updated_at < $1"
+                        + " RETURNING id")
+                .execute(Tuple.of(utc(cutoff), utc(now), error))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    for (Row row : rows) {
+                        ids.add(row.getUUID("id"));
+                    }
+                    return ids;
+                });
+    }
+
     /** @return the job, or {@code null} when there is none with this id */
     Uni<ImportReport> find(UUID id) {
         return pool.preparedQuery("SELECT * FROM import_job WHERE id = $1")
