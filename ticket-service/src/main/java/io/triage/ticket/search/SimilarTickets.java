@@ -15,13 +15,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class SimilarTickets {
 
-    // ORDER BY the distance to a constant vector is what lets PostgreSQL walk the HNSW index.
+    // ORDER BY the distance to a constant vector is what lets PostgreSQL walk the HNSW index. The vector is a scalar
+    // subquery so that it is parsed once per execution: a bare cast would be re-parsed for every row read once the
+    // prepared statement runs on its generic plan.
     private static final String NEAREST_TO_VECTOR = """
             SELECT t.id, t.subject, t.status, t.category, t.priority, t.team, t.created_at,
-                   1 - (t.embedding <=> cast(:vector as vector)) AS similarity
+                   1 - (t.embedding <=> (SELECT cast(:vector as vector))) AS similarity
             FROM ticket t
             WHERE t.embedding IS NOT NULL AND t.id <> :exclude
-            ORDER BY t.embedding <=> cast(:vector as vector)
+            ORDER BY t.embedding <=> (SELECT cast(:vector as vector))
             LIMIT :limit""";
     private static final String EMBEDDING_OF = "SELECT cast(embedding as text) FROM ticket WHERE id = :id";
 

@@ -34,10 +34,11 @@ public class ReplyRepository {
     /** Up to {@code triage.drafts.grounding-replies} replies above the similarity floor, most similar first. */
     public Uni<List<PastReply>> similarResolved(float[] embedding, UUID ticketId) {
         return pool.preparedQuery("SELECT r.id AS reply_id, r.ticket_id, r.body, near.similarity FROM ("
-                        + " SELECT id, status, 1 - (embedding <=> $1::text::vector) AS similarity FROM ticket"
+                        + " SELECT id, status, 1 - (embedding <=> " + Vectors.QUERY_VECTOR
+                        + ") AS similarity FROM ticket"
                         + " WHERE status IN ('RESOLVED', 'CLOSED') AND embedding IS NOT NULL"
                         + " AND embedding_model = $2 AND id <> $3"
-                        + " ORDER BY embedding <=> $1::text::vector LIMIT $4) near"
+                        + " ORDER BY embedding <=> " + Vectors.QUERY_VECTOR + " LIMIT $4) near"
                         + " CROSS JOIN LATERAL (SELECT id, ticket_id, body FROM reply WHERE ticket_id = near.id"
                         + " ORDER BY created_at DESC, id LIMIT 1) r"
                         + " WHERE near.similarity >= $5"

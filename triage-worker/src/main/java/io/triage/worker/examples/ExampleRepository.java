@@ -31,10 +31,10 @@ public class ExampleRepository {
      */
     public Uni<List<Neighbour>> nearest(float[] embedding, int k) {
         return pool.preparedQuery("SELECT id, source, ticket_id, category, priority, text,"
-                        + " 1 - (embedding <=> $1::text::vector) AS similarity FROM training_example"
+                        + " 1 - (embedding <=> " + Vectors.QUERY_VECTOR + ") AS similarity FROM training_example"
                         + " WHERE embedding IS NOT NULL AND (embedding_model IS NULL OR embedding_model = $2)"
                         + " AND (category IS NOT NULL OR priority IS NOT NULL)"
-                        + " ORDER BY embedding <=> $1::text::vector LIMIT $3")
+                        + " ORDER BY embedding <=> " + Vectors.QUERY_VECTOR + " LIMIT $3")
                 .execute(Tuple.of(Vectors.toText(embedding), TicketEmbedder.MODEL, k))
                 .map(rows -> {
                     List<Neighbour> neighbours = new ArrayList<>();
