@@ -292,7 +292,9 @@ class RoleMatrixTest {
                 .append("- 403 (problem+json): a valid token without an allowed realm role.\n")
                 .append("- The admin token carries the roles admin and agent, as the realm's admin user does. The")
                 .append(" integration client\n  acts on a ticket it submitted itself: another client's ticket is")
-                .append(" 404 to it, and it lists only its own.\n\n");
+                .append(" 404 to it, and it lists only its own.\n")
+                .append("- The notification gateway's WebSocket upgrade has its own matrix:")
+                .append(" [role-matrix-gateway.md](role-matrix-gateway.md).\n\n");
         doc.append("| endpoint | roles |");
         for (Caller caller : Caller.values()) {
             doc.append(' ').append(caller.label).append(" |");
