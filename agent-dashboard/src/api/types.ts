@@ -176,3 +176,10 @@ export function outcomeOf(triage: Pick<Triage, "fieldOutcomes"> | undefined | nu
   const value = typeof raw === "string" ? raw : (raw as { outcome?: unknown } | undefined)?.outcome;
   return value === "applied" || value === "suggested" || value === "abstained" ? value : null;
 }
+
+/** Why the AI's outcome for a field is not what its confidence alone gives, as the triage's fieldOutcomes record it. */
+export function reasonOf(triage: Pick<Triage, "fieldOutcomes"> | undefined | null, field: "category" | "priority"): string | null {
+  const raw = triage?.fieldOutcomes?.[field];
+  const reason = typeof raw === "object" && raw !== null ? (raw as { reason?: unknown }).reason : null;
+  return reason === "llm_answer_rejected" ? "the language model's answer broke the rules twice: a human decides" : null;
+}

@@ -70,6 +70,23 @@ describe("TicketView", () => {
     expect(within(reading).getByText("de")).toBeTruthy();
   });
 
+  it("says when the language model's answer was rejected and the field left to a human", async () => {
+    const triage = { ...hostileTicket().triage!, fieldOutcomes: {
+      category: { outcome: "abstained", value: "card_arrival", confidence: 0.61, model: "knn", reason: "llm_answer_rejected" },
+      priority: { outcome: "applied", value: "HIGH", confidence: 0.97, model: "gpt", reason: null } } };
+    renderWithApp(<TicketView id={hostileTicket().id} />, {
+      fetch: routes([
+        [/GET \/api\/tickets\/[^/]+$/, () => json({ ...hostileTicket({ category: null, team: null }), triage })],
+        [/similar/, () => json([])],
+        [/categories/, () => json(categories)],
+      ]),
+    });
+    const category = (await screen.findByText("Category", { selector: "dt" })).nextElementSibling!;
+    expect(category.textContent).toContain("abstained (the language model's answer broke the rules twice: a human decides)");
+    const priority = screen.getByText("Priority", { selector: "dt" }).nextElementSibling!;
+    expect(priority.textContent).not.toContain("broke the rules");
+  });
+
   it("corrects the category with If-Match and tells the agent the model learned it", async () => {
     let patch: { ifMatch: string | null; body: unknown } | undefined;
     renderWithApp(<TicketView id={hostileTicket().id} />, {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { ApiError } from "../api/client";
 import { getTicket, listCategories, patchTicket, sendReply, similarTickets, type TicketWithEtag } from "../api/endpoints";
-import { outcomeOf, PRIORITIES, type Reply, type Ticket } from "../api/types";
+import { outcomeOf, PRIORITIES, reasonOf, type Reply, type Ticket } from "../api/types";
 import { AiBadge, fieldOutcome, StatusBadge } from "../components/Badges";
 import { Field } from "../components/Field";
 import { ProblemMessage } from "../components/Problem";
@@ -281,8 +281,8 @@ export function TicketView({ id }: { id: string }) {
               <dl className="ai">
                 <dt>Summary</dt><dd>{ai.summary ?? ticket.summary ?? "–"}</dd>
                 {ai.rationale && (<><dt>Rationale</dt><dd>{ai.rationale}</dd></>)}
-                <dt>Category</dt><dd>{ai.category ?? "–"} · {percent(ai.categoryConfidence)} · {outcomeOf(ai, "category") ?? "–"}</dd>
-                <dt>Priority</dt><dd>{humanize(ai.priority)} · {percent(ai.priorityConfidence)} · {outcomeOf(ai, "priority") ?? "–"}</dd>
+                <dt>Category</dt><dd>{ai.category ?? "–"} · {percent(ai.categoryConfidence)} · {outcomeOf(ai, "category") ?? "–"}{reasonOf(ai, "category") && <> ({reasonOf(ai, "category")})</>}</dd>
+                <dt>Priority</dt><dd>{humanize(ai.priority)} · {percent(ai.priorityConfidence)} · {outcomeOf(ai, "priority") ?? "–"}{reasonOf(ai, "priority") && <> ({reasonOf(ai, "priority")})</>}</dd>
                 <dt>Sentiment</dt><dd>{ai.sentiment ? humanize(ai.sentiment) : "–"}</dd>
                 <dt>Language</dt><dd>{ai.language ?? "–"}</dd>
                 <dt>Model</dt><dd>{ai.model ?? "–"} ({ai.source?.toLowerCase() === "llm" ? "language model" : "local model"}), {ai.latencyMs} ms</dd>

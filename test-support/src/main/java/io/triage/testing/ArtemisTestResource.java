@@ -30,16 +30,41 @@ public class ArtemisTestResource implements QuarkusTestResourceLifecycleManager 
     /** Matches the local broker.xml: after this many failed deliveries a triage request is dead-lettered. */
     public static final int MAX_DELIVERY_ATTEMPTS = 5;
 
+    /** The local and Kubernetes brokers' back-off between deliveries of a failed triage request. */
+    private static final long PRODUCTION_REDELIVERY_DELAY_MS = 1_000;
+
+    private static final double PRODUCTION_REDELIVERY_MULTIPLIER = 2.0;
+    private static final long PRODUCTION_MAX_REDELIVERY_DELAY_MS = 30_000;
+
     private static volatile EmbeddedActiveMQ broker;
     private static volatile Configuration configuration;
     private static volatile int port;
+
+    /** Redelivers at once: tests of the worker's attempt counting need not wait for a back-off. */
+    private final boolean productionRedelivery;
+
+    public ArtemisTestResource() {
+        this(false);
+    }
+
+    private ArtemisTestResource(boolean productionRedelivery) {
+        this.productionRedelivery = productionRedelivery;
+    }
+
+    /**
+     * With the deployed brokers' redelivery back-off (1 s, doubling, at most 30 s), for tests of outages: without it a
+     * worker spends all its deliveries of a request within milliseconds of a database restart.
+     */
+    public static ArtemisTestResource withProductionRedelivery() {
+        return new ArtemisTestResource(true);
+    }
 
     @Override
     public Map<String, String> start() {
         try {
             port = freePort();
             Path dir = Files.createTempDirectory("artemis-test");
-            configuration = configuration(port, dir);
+            configuration = configuration(port, dir, productionRedelivery);
             startBroker();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the embedded Artemis broker", e);
@@ -109,11 +134,17 @@ public class ArtemisTestResource implements QuarkusTestResourceLifecycleManager 
         return port;
     }
 
-    private static Configuration configuration(int port, Path dir) throws Exception {
+    private static Configuration configuration(int port, Path dir, boolean productionRedelivery) throws Exception {
         AddressSettings triageRequests = new AddressSettings()
                 .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
                 .setDeadLetterAddress(SimpleString.of(Addresses.TRIAGE_REQUESTS_DLQ))
                 .setAutoCreateDeadLetterResources(false);
+        if (productionRedelivery) {
+            triageRequests
+                    .setRedeliveryDelay(PRODUCTION_REDELIVERY_DELAY_MS)
+                    .setRedeliveryMultiplier(PRODUCTION_REDELIVERY_MULTIPLIER)
+                    .setMaxRedeliveryDelay(PRODUCTION_MAX_REDELIVERY_DELAY_MS);
+        }
         return new ConfigurationImpl()
                 .setName("triage-test-broker")
                 .setPersistenceEnabled(true)

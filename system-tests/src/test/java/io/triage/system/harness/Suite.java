@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class Suite implements AutoCloseable {
 
-    private final ArtemisTestResource artemis = new ArtemisTestResource();
+    // the deployed brokers' back-off: the faults here are outages, which last longer than an instant redelivery
+    private final ArtemisTestResource artemis = ArtemisTestResource.withProductionRedelivery();
     private final OidcTestServer oidc = new OidcTestServer();
     private final Map<String, String> common = new LinkedHashMap<>();
     private Database database;

@@ -3,6 +3,7 @@ package io.triage.worker.cascade;
 import io.triage.worker.classifier.Classification;
 import io.triage.worker.config.TriageConfig;
 import io.triage.worker.draft.Draft;
+import io.triage.worker.llm.LlmAnswer;
 import io.triage.worker.llm.LlmOutcome;
 import io.triage.worker.signals.Signals;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * Decides field by field between the local model, the language model and a human: the local value is applied when
  * its confidence reaches the field's apply threshold; otherwise the language model's value is taken if it was asked
- * and answered; the value chosen is then applied, suggested or abstains by the field's thresholds. Pure: the caller
- * runs the models.
+ * and answered; the value chosen is then applied, suggested or abstains by the field's thresholds. A field the
+ * language model answered outside the allowed values (twice) abstains; when the language model could not be asked at
+ * all, the local value stands on its own confidence. Pure: the caller runs the models.
  */
 @ApplicationScoped
 public class Cascade {
@@ -48,23 +50,31 @@ public class Cascade {
      * @param localDraft the draft written without the language model; its own draft replaces it when it wrote one
      */
     public Decision decide(Classification local, LlmOutcome llm, Signals localSignals, Draft localDraft) {
-        Classification answer = llm == null ? null : llm.classification();
-        boolean categoryByLlm = answer != null && local.categoryConfidence() < category.apply();
-        boolean priorityByLlm = answer != null && local.priorityConfidence() < priority.apply();
-        Classification categorySource = categoryByLlm ? answer : local;
-        Classification prioritySource = priorityByLlm ? answer : local;
-        FieldDecision categoryDecision =
-                field(categorySource.category(), categorySource.categoryConfidence(), categorySource.model(), category);
-        FieldDecision priorityDecision = field(
-                prioritySource.priority().name(),
-                prioritySource.priorityConfidence(),
-                prioritySource.model(),
+        LlmAnswer answer = llm == null ? null : llm.answer();
+        boolean askedCategory = answer != null && local.categoryConfidence() < category.apply();
+        boolean askedPriority = answer != null && local.priorityConfidence() < priority.apply();
+        boolean categoryByLlm = askedCategory && answer.category() != null;
+        boolean priorityByLlm = askedPriority && answer.priority() != null;
+        FieldDecision categoryDecision = choose(
+                new Candidate(local.category(), local.categoryConfidence(), local.model()),
+                askedCategory ? new Candidate(answer.category(), answer.categoryConfidence(), llm.model()) : null,
+                category);
+        FieldDecision priorityDecision = choose(
+                new Candidate(local.priority().name(), local.priorityConfidence(), local.model()),
+                askedPriority
+                        ? new Candidate(
+                                answer.priority() == null
+                                        ? null
+                                        : answer.priority().name(),
+                                answer.priorityConfidence(),
+                                llm.model())
+                        : null,
                 priority);
 
-        // The language model writes better summaries and drafts: use them whenever it answered.
-        Classification text = answer != null ? answer : local;
+        // The language model writes better summaries and drafts: use them whenever it gave them.
+        String summary = answer != null && answer.summary() != null ? answer.summary() : local.summary();
         Draft draft = answer != null && answer.draftReply() != null
-                ? new Draft(answer.draftReply(), Draft.LLM, answer.model(), llm.groundedOn())
+                ? new Draft(answer.draftReply(), Draft.LLM, llm.model(), llm.groundedOn())
                 : localDraft;
         Signals signals =
                 answer != null ? localSignals.preferring(llm.language(), llm.sentiment(), llm.model()) : localSignals;
@@ -74,14 +84,14 @@ public class Cascade {
         }
         boolean llmDecided = categoryByLlm || priorityByLlm;
         Classification result = new Classification(
-                categorySource.category(),
-                categorySource.categoryConfidence(),
-                prioritySource.priority(),
-                prioritySource.priorityConfidence(),
-                text.summary(),
+                categoryByLlm ? answer.category() : local.category(),
+                categoryByLlm ? answer.categoryConfidence() : local.categoryConfidence(),
+                priorityByLlm ? answer.priority() : local.priority(),
+                priorityByLlm ? answer.priorityConfidence() : local.priorityConfidence(),
+                summary,
                 draft == null ? null : draft.text(),
-                llmDecided ? answer.model() : local.model(),
-                llmDecided ? answer.source() : local.source(),
+                llmDecided ? llm.model() : local.model(),
+                llmDecided ? LlmAnswer.SOURCE : local.source(),
                 local.neighbours());
         return new Decision(
                 result,
@@ -96,6 +106,28 @@ public class Cascade {
                 signals,
                 draft);
     }
+
+    /**
+     * The local value, unless the language model was asked for the field ({@code llm} not null): then its value, and
+     * when it answered outside the allowed values (even when asked again) neither model is trusted with the field and
+     * it abstains for a human, keeping the local guess for the record.
+     */
+    private static FieldDecision choose(Candidate local, Candidate llm, TriageConfig.Thresholds t) {
+        if (llm == null) {
+            return field(local.value(), local.confidence(), local.model(), t);
+        }
+        if (llm.value() == null) {
+            return new FieldDecision(
+                    local.value(),
+                    local.confidence(),
+                    local.model(),
+                    FieldOutcome.ABSTAINED,
+                    FieldDecision.LLM_ANSWER_REJECTED);
+        }
+        return field(llm.value(), llm.confidence(), llm.model(), t);
+    }
+
+    private record Candidate(String value, double confidence, String model) {}
 
     private static FieldDecision field(String value, double confidence, String model, TriageConfig.Thresholds t) {
         FieldOutcome outcome;

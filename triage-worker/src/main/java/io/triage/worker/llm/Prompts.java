@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 final class Prompts {
 
     /** Recorded with every language-model triage; change it whenever the prompt text changes. */
-    static final String VERSION = "triage-v3";
+    static final String VERSION = "triage-v4";
 
     private static final int MAX_EXAMPLE_CHARS = 600;
 
@@ -88,6 +88,18 @@ final class Prompts {
                 .map(r -> "<reply similarity=\"" + String.format(Locale.ROOT, "%.2f", r.similarity()) + "\">\n"
                         + fence(shorten(Redactor.redact(r.body()), maxChars)) + "\n</reply>")
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * What the model is told when it is asked again: the problems of its first answer, each in the worker's own words
+     * ({@link LlmAnswers#check}), never the rejected values, which may carry the ticket's text.
+     */
+    static String correction(List<String> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        return "\nYour previous answer for this ticket was rejected: " + String.join("; ", problems)
+                + ". Answer again with a JSON object of the requested fields, choosing only among the allowed values.";
     }
 
     private static String shorten(String text) {

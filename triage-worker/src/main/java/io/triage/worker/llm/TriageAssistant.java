@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The language model as a triage function. Without chat memory: every ticket is judged on its own, and one
  * customer's text never ends up in the prompt of another's ticket (past tickets appear only as redacted examples).
- * Returns a {@link Result} for the token usage that the cost estimate needs.
+ * Returns a {@link Result} for the token usage that the cost estimate needs. {@code correction} is empty, except when
+ * the model is asked again because its first answer broke the rules: then it says which rule, in our words.
  */
 @RegisterAiService(chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
 @ApplicationScoped
@@ -35,6 +36,7 @@ public interface TriageAssistant {
             rationale, the customer's tone (negative, neutral or positive) and the ISO 639-1 code of the ticket's \
             language. Base the draft reply on the agents' replies where they fit this ticket; write it as plain text, \
             without markup and without links that do not appear in those replies.
+            {correction}
             """)
     @UserMessage("""
             <examples>
@@ -53,5 +55,11 @@ public interface TriageAssistant {
             </ticket>
             """)
     Result<LlmTriage> triage(
-            String categories, String priorities, String examples, String replies, String subject, String body);
+            String categories,
+            String priorities,
+            String examples,
+            String replies,
+            String subject,
+            String body,
+            String correction);
 }

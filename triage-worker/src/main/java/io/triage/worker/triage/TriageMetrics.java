@@ -38,10 +38,14 @@ public class TriageMetrics {
     }
 
     public void classified(Classification classification, long nanos) {
+        classified(classification.source(), classification.model(), nanos);
+    }
+
+    public void classified(String source, String model, long nanos) {
         Timer.builder(CLASSIFICATION)
                 .description("Time to classify one ticket, by the model that decided")
-                .tag("source", classification.source())
-                .tag("model", classification.model())
+                .tag("source", source)
+                .tag("model", model)
                 .register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }

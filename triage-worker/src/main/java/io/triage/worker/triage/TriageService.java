@@ -17,6 +17,7 @@ import io.triage.worker.draft.PastReply;
 import io.triage.worker.draft.ReplyRepository;
 import io.triage.worker.embedding.TicketEmbedder;
 import io.triage.worker.examples.ExampleRepository;
+import io.triage.worker.llm.LlmAnswer;
 import io.triage.worker.llm.LlmClassifier;
 import io.triage.worker.llm.LlmOutcome;
 import io.triage.worker.signals.Signals;
@@ -144,8 +145,8 @@ public class TriageService {
             TicketText text, List<Category> categories, List<Neighbour> neighbours, List<PastReply> past) {
         long started = System.nanoTime();
         LlmOutcome outcome = llm.classify(text, categories, neighbours, past);
-        if (outcome.classification() != null) {
-            metrics.classified(outcome.classification(), System.nanoTime() - started);
+        if (outcome.answer() != null) {
+            metrics.classified(LlmAnswer.SOURCE, outcome.model(), System.nanoTime() - started);
         }
         return outcome;
     }

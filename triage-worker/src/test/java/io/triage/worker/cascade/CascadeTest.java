@@ -7,6 +7,7 @@ import io.triage.worker.classifier.Classification;
 import io.triage.worker.config.TriageConfig;
 import io.triage.worker.draft.Draft;
 import io.triage.worker.draft.PastReply;
+import io.triage.worker.llm.LlmAnswer;
 import io.triage.worker.llm.LlmOutcome;
 import io.triage.worker.signals.Sentiment;
 import io.triage.worker.signals.Signal;
@@ -37,7 +38,7 @@ class CascadeTest {
     @Test
     void asksTheLanguageModelOnlyForTheUnsureFieldAndKeepsTheConfidentOne() {
         Classification local = local(0.9, 0.5);
-        LlmOutcome llm = new LlmOutcome(llm(0.95, 0.9), "gpt", "why", "v", 10, 5, 0.001, null, null, List.of());
+        LlmOutcome llm = new LlmOutcome(llm(0.95, 0.9), 1, "gpt", "why", "v", 10, 5, 0.001, null, null, List.of());
 
         assertThat(cascade.needsLanguageModel(local)).isTrue();
         Decision decision = cascade.decide(local, llm);
@@ -52,7 +53,7 @@ class CascadeTest {
     @Test
     void withoutAnAnswerTheLocalValuesAreSuggestedOrAbstain() {
         Decision decision = cascade.decide(
-                local(0.6, 0.2), new LlmOutcome(null, "gpt", null, "v", null, null, null, null, null, List.of()));
+                local(0.6, 0.2), new LlmOutcome(null, 0, "gpt", null, "v", null, null, null, null, null, List.of()));
 
         assertThat(decision.category().outcome()).isEqualTo(FieldOutcome.SUGGESTED);
         assertThat(decision.priority().outcome()).isEqualTo(FieldOutcome.ABSTAINED);
@@ -61,6 +62,40 @@ class CascadeTest {
         assertThat(decision.result().category()).isEqualTo("billing");
         assertThat(decision.fieldOutcomes().getJsonObject("category").getString("outcome"))
                 .isEqualTo("suggested");
+    }
+
+    @Test
+    void aFieldTheLanguageModelAnsweredOutsideTheAllowedValuesAbstainsWhileItsOtherAnswerIsUsed() {
+        LlmAnswer categoryRejected = new LlmAnswer(null, 0, Priority.URGENT, 0.9, "better", "reply");
+        LlmOutcome llm = new LlmOutcome(categoryRejected, 2, "gpt", null, "v", 20, 10, 0.002, null, null, List.of());
+
+        // the local category would have been suggested on its own (0.6 >= 0.5)
+        Decision decision = cascade.decide(local(0.6, 0.2), llm);
+
+        assertThat(decision.category())
+                .isEqualTo(new FieldDecision(
+                        "billing", 0.6, "knn", FieldOutcome.ABSTAINED, FieldDecision.LLM_ANSWER_REJECTED));
+        assertThat(decision.priority()).isEqualTo(new FieldDecision("URGENT", 0.9, "gpt", FieldOutcome.APPLIED));
+        assertThat(decision.appliedCategory()).isNull();
+        assertThat(decision.result().source()).isEqualTo("llm");
+        assertThat(decision.result().summary()).isEqualTo("better");
+        assertThat(decision.fieldOutcomes().getJsonObject("category").getString("reason"))
+                .isEqualTo("llm_answer_rejected");
+        assertThat(decision.fieldOutcomes().getJsonObject("priority").getString("reason"))
+                .isNull();
+    }
+
+    @Test
+    void anAnswerWithNothingUsableAbstainsOnEveryFieldItWasAskedForAndKeepsTheConfidentOne() {
+        LlmAnswer nothing = new LlmAnswer(null, 0, null, 0, null, null);
+        LlmOutcome llm = new LlmOutcome(nothing, 2, "gpt", null, "v", 20, 10, 0.002, null, null, List.of());
+
+        Decision decision = cascade.decide(local(0.9, 0.5), llm);
+
+        assertThat(decision.category().outcome()).isEqualTo(FieldOutcome.APPLIED);
+        assertThat(decision.priority().outcome()).isEqualTo(FieldOutcome.ABSTAINED);
+        assertThat(decision.result().source()).isEqualTo("local");
+        assertThat(decision.result().summary()).isEqualTo("summary");
     }
 
     @Test
@@ -76,7 +111,7 @@ class CascadeTest {
         Signals local = new Signals(new Signal("en", 0.9, "words"), new Signal("neutral", 0.6, "lexicon"));
         // The model named a tone but no usable language (LlmAnswers turned an invalid code into null).
         LlmOutcome llm =
-                new LlmOutcome(llm(0.95, 0.9), "gpt", null, "v", 1, 1, 0.0, Sentiment.NEGATIVE, null, List.of());
+                new LlmOutcome(llm(0.95, 0.9), 1, "gpt", null, "v", 1, 1, 0.0, Sentiment.NEGATIVE, null, List.of());
 
         Decision decision = cascade.decide(local(0.5, 0.5), llm, local, null);
 
@@ -94,8 +129,9 @@ class CascadeTest {
     void theLanguageModelsDraftRecordsTheRepliesItWasShownAndAFailedCallKeepsTheLocalDraft() {
         PastReply shown = new PastReply(UUID.randomUUID(), UUID.randomUUID(), "We refunded it.", 0.93);
         Draft local = new Draft("Hello,\n\nWe refunded it.", Draft.RETRIEVED, null, List.of(shown));
-        LlmOutcome answered = new LlmOutcome(llm(0.95, 0.9), "gpt", null, "v", 1, 1, 0.0, null, null, List.of(shown));
-        LlmOutcome failed = new LlmOutcome(null, "gpt", null, "v", null, null, null, null, null, List.of());
+        LlmOutcome answered =
+                new LlmOutcome(llm(0.95, 0.9), 1, "gpt", null, "v", 1, 1, 0.0, null, null, List.of(shown));
+        LlmOutcome failed = new LlmOutcome(null, 0, "gpt", null, "v", null, null, null, null, null, List.of());
 
         Decision byLlm = cascade.decide(local(0.5, 0.5), answered, Signals.NONE, local);
         Decision byLocal = cascade.decide(local(0.5, 0.5), failed, Signals.NONE, local);
@@ -118,8 +154,8 @@ class CascadeTest {
         return new Classification("billing", category, Priority.HIGH, priority, "summary", null, "knn", "local");
     }
 
-    private static Classification llm(double category, double priority) {
-        return new Classification("shipping", category, Priority.URGENT, priority, "better", "reply", "gpt", "llm");
+    private static LlmAnswer llm(double category, double priority) {
+        return new LlmAnswer("shipping", category, Priority.URGENT, priority, "better", "reply");
     }
 
     private static TriageConfig.Thresholds thresholds(double apply, double suggest) {

@@ -2,7 +2,7 @@ package io.triage.worker.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.triage.worker.llm.InvalidLlmAnswerException;
+import io.triage.worker.classifier.NoActiveCategoryException;
 import io.vertx.pgclient.PgException;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +10,8 @@ class FailuresTest {
 
     @Test
     void keepsMessagesTheWorkerWroteItself() {
-        assertThat(Failures.describe(new InvalidLlmAnswerException("priority is not valid")))
-                .isEqualTo("InvalidLlmAnswerException: priority is not valid");
+        assertThat(Failures.describe(new NoActiveCategoryException()))
+                .isEqualTo("NoActiveCategoryException: No active category to classify into");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /** The hostile tickets of {@code prompt-injection/corpus.ndjson} and what may be stored for any of them. */
 public final class InjectionCorpus {
 
-    static final Set<String> CATEGORIES = Set.of("billing", "account-access", "technical-issue", "shipping", "general");
+    public static final Set<String> CATEGORIES =
+            Set.of("billing", "account-access", "technical-issue", "shipping", "general");
     static final Set<String> PRIORITIES =
             Set.copyOf(Arrays.stream(Priority.values()).map(Priority::name).toList());
     static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");

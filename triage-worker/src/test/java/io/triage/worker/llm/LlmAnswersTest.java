@@ -1,11 +1,10 @@
 package io.triage.worker.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.triage.model.Priority;
 import io.triage.worker.category.Category;
-import io.triage.worker.classifier.Classification;
+import io.triage.worker.llm.LlmAnswers.Checked;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,23 +15,24 @@ class LlmAnswersTest {
 
     @Test
     void acceptsAnAnswerWithinTheAllowedValuesAndNormalisesCase() {
-        Classification result = LlmAnswers.validate(
-                new LlmTriage(" Billing ", "urgent", 0.8, 0.6, " Card declined. ", " Sorry! ", "why"), CATEGORIES, "m");
+        Checked checked = LlmAnswers.check(
+                new LlmTriage(" Billing ", "urgent", 0.8, 0.6, " Card declined. ", " Sorry! ", "why"), CATEGORIES);
 
+        assertThat(checked.problems()).isEmpty();
+        LlmAnswer result = checked.answer();
         assertThat(result.category()).isEqualTo("billing");
         assertThat(result.priority()).isEqualTo(Priority.URGENT);
         assertThat(result.categoryConfidence()).isEqualTo(0.8);
         assertThat(result.priorityConfidence()).isEqualTo(0.6);
         assertThat(result.summary()).isEqualTo("Card declined.");
         assertThat(result.draftReply()).isEqualTo("Sorry!");
-        assertThat(result.model()).isEqualTo("m");
-        assertThat(result.source()).isEqualTo("llm");
+        assertThat(result.complete()).isTrue();
     }
 
     @Test
     void anOmittedConfidenceIsRecordedAsUninformative() {
-        Classification result =
-                LlmAnswers.validate(new LlmTriage("billing", "LOW", null, null, "s", null, null), CATEGORIES, "m");
+        LlmAnswer result = LlmAnswers.check(new LlmTriage("billing", "LOW", null, null, "s", null, null), CATEGORIES)
+                .answer();
 
         assertThat(result.categoryConfidence()).isEqualTo(LlmAnswers.UNSTATED_CONFIDENCE);
         assertThat(result.draftReply()).isNull();
@@ -40,25 +40,26 @@ class LlmAnswersTest {
 
     @Test
     void truncatesAnOverlongSummary() {
-        Classification result = LlmAnswers.validate(
-                new LlmTriage("billing", "LOW", null, null, "x".repeat(500), null, null), CATEGORIES, "m");
+        LlmAnswer result = LlmAnswers.check(
+                        new LlmTriage("billing", "LOW", null, null, "x".repeat(500), null, null), CATEGORIES)
+                .answer();
 
         assertThat(result.summary()).hasSize(LlmAnswers.MAX_SUMMARY);
     }
 
     @Test
     void storesMarkupAsPlainTextWithoutControlCharactersAndWithinItsCaps() {
-        Classification result = LlmAnswers.validate(
-                new LlmTriage(
-                        "billing",
-                        "LOW",
-                        0.9,
-                        0.9,
-                        "<script>alert(1)</script>\nline\u0000two\u202E",
-                        "Hi <a href=\"https://evil.example\">click</a>\u0007\n\nBye" + "y".repeat(5000),
-                        null),
-                CATEGORIES,
-                "m");
+        LlmAnswer result = LlmAnswers.check(
+                        new LlmTriage(
+                                "billing",
+                                "LOW",
+                                0.9,
+                                0.9,
+                                "<script>alert(1)</script>\nline\u0000two\u202E",
+                                "Hi <a href=\"https://evil.example\">click</a>\u0007\n\nBye" + "y".repeat(5000),
+                                null),
+                        CATEGORIES)
+                .answer();
 
         assertThat(result.summary()).isEqualTo("<script>alert(1)</script> linetwo");
         assertThat(result.draftReply())
@@ -79,38 +80,66 @@ class LlmAnswersTest {
         assertThat(LlmAnswers.language(invalid)).isNull();
         assertThat(LlmAnswers.language(unknownCode)).isNull();
         // The rest of the answer stands.
-        assertThat(LlmAnswers.validate(invalid, CATEGORIES, "m").category()).isEqualTo("billing");
+        assertThat(LlmAnswers.check(invalid, CATEGORIES).problems()).isEmpty();
     }
 
     @Test
-    void rejectsACategoryOutsideTheActiveOnes() {
-        assertThatThrownBy(() ->
-                        LlmAnswers.validate(new LlmTriage("refunds", "LOW", 0.9, 0.9, "s", "r", "x"), CATEGORIES, "m"))
-                .isInstanceOf(InvalidLlmAnswerException.class)
-                .hasMessageContaining("category");
+    void aCategoryOutsideTheActiveOnesIsDroppedAndNamedWithoutQuotingIt() {
+        Checked checked =
+                LlmAnswers.check(new LlmTriage("refunds <secret>", "LOW", 0.9, 0.9, "s", "r", "x"), CATEGORIES);
+
+        assertThat(checked.answer().category()).isNull();
+        assertThat(checked.answer().priority()).isEqualTo(Priority.LOW);
+        assertThat(checked.answer().complete()).isFalse();
+        assertThat(checked.problems())
+                .singleElement()
+                .asString()
+                .contains("category")
+                .doesNotContain("refunds");
     }
 
     @Test
-    void rejectsAPriorityOutsideTheEnum() {
-        assertThatThrownBy(() -> LlmAnswers.validate(
-                        new LlmTriage("billing", "CRITICAL", 0.9, 0.9, "s", "r", "x"), CATEGORIES, "m"))
-                .isInstanceOf(InvalidLlmAnswerException.class)
-                .hasMessageContaining("priority");
+    void aPriorityOutsideTheEnumIsDroppedAndTheCategoryStands() {
+        Checked checked = LlmAnswers.check(new LlmTriage("billing", "CRITICAL", 0.9, 0.9, "s", "r", "x"), CATEGORIES);
+
+        assertThat(checked.answer().priority()).isNull();
+        assertThat(checked.answer().category()).isEqualTo("billing");
+        assertThat(checked.problems())
+                .singleElement()
+                .asString()
+                .contains("priority")
+                .doesNotContain("CRITICAL");
     }
 
     @Test
-    void rejectsAConfidenceOutsideZeroToOne() {
-        assertThatThrownBy(() ->
-                        LlmAnswers.validate(new LlmTriage("billing", "LOW", 7.0, 0.9, "s", "r", "x"), CATEGORIES, "m"))
-                .isInstanceOf(InvalidLlmAnswerException.class);
+    void aConfidenceOutsideZeroToOneDropsItsField() {
+        Checked checked = LlmAnswers.check(new LlmTriage("billing", "LOW", 7.0, Double.NaN, "s", "r", "x"), CATEGORIES);
+
+        assertThat(checked.answer().category()).isNull();
+        assertThat(checked.answer().priority()).isNull();
+        assertThat(checked.problems()).hasSize(2).allMatch(problem -> problem.contains("confidence"));
     }
 
     @Test
-    void rejectsAnEmptySummaryAndAMissingAnswer() {
-        assertThatThrownBy(() ->
-                        LlmAnswers.validate(new LlmTriage("billing", "LOW", 0.9, 0.9, " ", "r", "x"), CATEGORIES, "m"))
-                .isInstanceOf(InvalidLlmAnswerException.class);
-        assertThatThrownBy(() -> LlmAnswers.validate(null, CATEGORIES, "m"))
-                .isInstanceOf(InvalidLlmAnswerException.class);
+    void anEmptySummaryAndAMissingAnswerAreProblems() {
+        Checked blank = LlmAnswers.check(new LlmTriage("billing", "LOW", 0.9, 0.9, " ", "r", "x"), CATEGORIES);
+        Checked missing = LlmAnswers.check(null, CATEGORIES);
+
+        assertThat(blank.answer().summary()).isNull();
+        assertThat(blank.problems()).singleElement().asString().contains("summary");
+        assertThat(missing.answer()).isEqualTo(LlmAnswer.NONE);
+        assertThat(missing.problems()).containsExactly(LlmAnswers.UNREADABLE);
+    }
+
+    @Test
+    void aRetryFillsOnlyTheFieldsTheFirstAnswerLackedAndItsTextCountsOnlyWhenItKeptEveryRule() {
+        LlmAnswer first = new LlmAnswer(null, 0, Priority.HIGH, 0.8, "first", "first reply");
+        LlmAnswer complete = new LlmAnswer("billing", 0.7, Priority.LOW, 0.9, "second", "reply");
+        LlmAnswer stillWrong = new LlmAnswer(null, 0, Priority.LOW, 0.9, "second", "reply");
+
+        assertThat(first.completedBy(complete))
+                .isEqualTo(new LlmAnswer("billing", 0.7, Priority.HIGH, 0.8, "second", "reply"));
+        assertThat(first.completedBy(stillWrong)).isEqualTo(new LlmAnswer(null, 0, Priority.HIGH, 0.8, null, null));
+        assertThat(LlmAnswer.NONE.completedBy(LlmAnswer.NONE)).isEqualTo(LlmAnswer.NONE);
     }
 }

@@ -169,7 +169,12 @@ class LlmCascadeTest {
         assertThat((String) triage.get("priority"))
                 .isIn(Arrays.stream(Priority.values()).map(Priority::name).toList());
         assertThat(triage).containsEntry("source", "local");
-        // The model's answer was refused whole: its draft ("Done.") too; the local acknowledgement stands.
+        // Asked again, the model insisted: both fields abstain, and its text ("Done.") is not trusted either; the
+        // local acknowledgement stands.
+        assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(2);
+        assertThat(Tickets.ticket(ticket).get("category")).isNull();
+        assertThat(Tickets.ticket(ticket).get("priority")).isNull();
+        assertThat((String) triage.get("summary")).doesNotContain("instructed");
         assertThat((String) triage.get("draft_reply")).startsWith("Hello,").doesNotContain("Done.");
     }
 

@@ -1,6 +1,7 @@
 package io.triage.worker.llm;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -91,7 +92,7 @@ class LlmTriageTest {
                 .containsEntry("priority_confidence", 0.96)
                 .containsEntry("draft_reply", "Sorry about the delay, we are checking with the carrier.")
                 .containsEntry("rationale", "The ticket is about a missing parcel.")
-                .containsEntry("prompt_version", "triage-v3")
+                .containsEntry("prompt_version", Prompts.VERSION)
                 .containsEntry("prompt_tokens", 100)
                 .containsEntry("completion_tokens", 50)
                 .containsEntry("sentiment", "negative")
@@ -138,25 +139,91 @@ class LlmTriageTest {
     }
 
     @Test
-    void fallsBackToTheLocalModelWhenTheAnswerNamesACategoryThatDoesNotExist() {
+    void anUnknownCategoryIsAskedForAgainAndTheCorrectedAnswerIsUsed() throws Exception {
         answer(Map.of(
                 "category", "lollipops",
                 "priority", "LOW",
+                "categoryConfidence", 0.99,
+                "priorityConfidence", 0.99,
                 "summary", "Something about sweets.",
-                "draftReply", "Hi",
                 "rationale", "none"));
-        UUID ticket = Tickets.insertPending("Password reset fails", "I am locked out, the reset link is expired.");
+        // Only the retry, which says what was wrong, gets a valid category.
+        openAi.stubFor(post(urlPathEqualTo(CHAT))
+                .withRequestBody(containing("was rejected"))
+                .atPriority(1)
+                .willReturn(OpenAiMock.completion(mapper.writeValueAsString(Map.of(
+                        "category", "billing",
+                        "priority", "HIGH",
+                        "categoryConfidence", 0.97,
+                        "priorityConfidence", 0.97,
+                        "summary", "Customer disputes an invoice line.",
+                        "rationale", "Invoice problem.")))));
+        UUID ticket = Tickets.insertPending("Invoice is wrong", "The invoice lists a plan I never ordered.");
 
         sender.sendAsText(sender.request(ticket));
 
         await().atMost(TIMEOUT).until(() -> "TRIAGED".equals(Tickets.status(ticket)));
-        assertLocalTriage(ticket, "account-access");
-        // An invalid answer is not retried: asking the same question again rarely changes it.
-        assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(1);
+        List<LoggedRequest> calls = openAi.findAll(postRequestedFor(urlPathEqualTo(CHAT)));
+        assertThat(calls).hasSize(2);
+        assertThat(message(mapper.readTree(calls.get(0).getBodyAsString()), "system"))
+                .doesNotContain("rejected");
+        String retry = message(mapper.readTree(calls.get(1).getBodyAsString()), "system");
+        assertThat(retry)
+                .contains("Your previous answer for this ticket was rejected: the category was not one of the allowed")
+                // the model's wrong value may be the ticket speaking through it: never echoed back
+                .doesNotContain("lollipops");
+        Map<String, Object> triage = Tickets.triages(ticket).get(0);
+        // The first answer's valid priority stands; the retry supplied the category, and the text as it kept every
+        // rule.
+        assertThat(triage)
+                .containsEntry("source", "llm")
+                .containsEntry("category", "billing")
+                .containsEntry("priority", "LOW")
+                .containsEntry("summary", "Customer disputes an invoice line.")
+                // both calls are billed
+                .containsEntry("prompt_tokens", 200)
+                .containsEntry("completion_tokens", 100);
+        JsonNode outcomes = mapper.readTree(triage.get("field_outcomes").toString());
+        // the local model was unsure of the category: the retry's answer decided it
+        assertThat(outcomes.at("/category/model").asText()).isEqualTo(LlmEnabledProfile.MODEL);
+        assertThat(outcomes.at("/category/outcome").asText()).isEqualTo("applied");
+        assertThat(Tickets.ticket(ticket)).containsEntry("category", "billing").containsEntry("team", "payments");
     }
 
     @Test
-    void fallsBackToTheLocalModelWhenTheAnswerIsNotJson() {
+    void aFieldTheModelAnswersOutsideTheAllowedValuesTwiceAbstainsAndItsValidFieldsAreUsed() throws Exception {
+        answer(Map.of(
+                "category", "lollipops",
+                "priority", "low",
+                "categoryConfidence", 0.99,
+                "priorityConfidence", 0.99,
+                "summary", "Something about sweets.",
+                "draftReply", "Hi",
+                "rationale", "none"));
+        UUID ticket = Tickets.insertPending("Invoice is wrong", "The invoice lists a plan I never ordered.");
+
+        sender.sendAsText(sender.request(ticket));
+
+        await().atMost(TIMEOUT).until(() -> "TRIAGED".equals(Tickets.status(ticket)));
+        assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(2);
+        Map<String, Object> triage = Tickets.triages(ticket).get(0);
+        JsonNode outcomes = mapper.readTree(triage.get("field_outcomes").toString());
+        assertThat(outcomes.at("/category/outcome").asText())
+                .as(outcomes.toString())
+                .isEqualTo("abstained");
+        assertThat(outcomes.at("/category/reason").asText()).isEqualTo("llm_answer_rejected");
+        assertThat(outcomes.at("/category/model").asText()).isEqualTo(LocalClassifier.MODEL);
+        assertThat(outcomes.at("/priority/outcome").asText()).isEqualTo("applied");
+        assertThat(outcomes.at("/priority/model").asText()).isEqualTo(LlmEnabledProfile.MODEL);
+        assertThat(triage).containsEntry("source", "llm").containsEntry("priority", "LOW");
+        Map<String, Object> stored = Tickets.ticket(ticket);
+        assertThat(stored.get("category")).isNull();
+        assertThat(stored.get("team")).isNull();
+        assertThat(stored).containsEntry("priority", "LOW");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonTwiceLeavesTheFieldsItWasAskedForToAHuman() throws Exception {
         answerText("I would file this under billing, priority high.");
         UUID ticket = Tickets.insertPending("Invoice is wrong", "The invoice charges me for two plans.");
 
@@ -164,8 +231,15 @@ class LlmTriageTest {
 
         await().atMost(TIMEOUT).until(() -> "TRIAGED".equals(Tickets.status(ticket)));
         assertLocalTriage(ticket, "billing");
-        // An unparseable answer is asked once more before giving up on the model.
-        assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(2);
+        List<LoggedRequest> calls = openAi.findAll(postRequestedFor(urlPathEqualTo(CHAT)));
+        assertThat(calls).hasSize(2);
+        assertThat(message(mapper.readTree(calls.get(1).getBodyAsString()), "system"))
+                .contains(LlmAnswers.UNREADABLE);
+        JsonNode outcomes = mapper.readTree(
+                Tickets.triages(ticket).get(0).get("field_outcomes").toString());
+        assertThat(outcomes.at("/category/outcome").asText()).isEqualTo("abstained");
+        assertThat(outcomes.at("/priority/outcome").asText()).isEqualTo("abstained");
+        assertThat(Tickets.ticket(ticket).get("category")).isNull();
     }
 
     @Test

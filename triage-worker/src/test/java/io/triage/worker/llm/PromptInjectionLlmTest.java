@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.triage.worker.category.Category;
 import io.triage.worker.common.PlainText;
 import io.triage.worker.injection.InjectionCorpus;
 import io.triage.worker.support.Examples;
@@ -122,10 +123,26 @@ class PromptInjectionLlmTest {
         }
         Map<String, Object> triage = Tickets.triages(ticket).get(0);
         InjectionCorpus.assertWithinAllowedValues(triage, Tickets.ticket(ticket));
-        if ("llm".equals(triage.get("source")) && entry.echo().has("summary")) {
+        List<Category> allowed = InjectionCorpus.CATEGORIES.stream()
+                .map(name -> new Category(name, name, "team"))
+                .toList();
+        boolean keptEveryRule = LlmAnswers.check(mapper.treeToValue(answer, LlmTriage.class), allowed)
+                .problems()
+                .isEmpty();
+        if (keptEveryRule && entry.echo().has("summary")) {
             // An accepted answer's markup is kept as text; only hidden characters go and the length is capped.
             assertThat(triage.get("summary"))
                     .isEqualTo(PlainText.line(entry.echo().get("summary").asText(), 160));
+        }
+        if (!keptEveryRule) {
+            // The model broke the rules (twice: the stub insists): none of its text is stored.
+            assertThat(calls).hasSize(2);
+            assertThat(triage.get("summary"))
+                    .isNotEqualTo(PlainText.line(answer.path("summary").asText(), 160));
+            assertThat(triage.get("draft_reply"))
+                    .isNotEqualTo(PlainText.paragraphs(answer.path("draftReply").asText(), 4000));
+            assertThat(triage.get("rationale"))
+                    .isNotEqualTo(PlainText.line(answer.path("rationale").asText(), 320));
         }
     }
 
