@@ -257,6 +257,21 @@ class LlmTriageTest {
     }
 
     @Test
+    void fallsBackToTheLocalModelWhenTheModelAnswersSlowerThanTheTimeout() {
+        // The profile's client timeout is 5 s; this answer would come after 7 s.
+        openAi.stubFor(post(urlPathEqualTo(CHAT))
+                .willReturn(OpenAiMock.completion("{\"category\":\"billing\"}").withFixedDelay(7_000)));
+        UUID ticket = Tickets.insertPending("Parcel lost", "My parcel never arrived, the tracking stopped.");
+
+        sender.sendAsText(sender.request(ticket));
+
+        await().atMost(TIMEOUT).until(() -> "TRIAGED".equals(Tickets.status(ticket)));
+        assertLocalTriage(ticket, "shipping");
+        // A timeout is the provider's failure, not a wrong answer: only the HTTP client's own retry.
+        assertThat(openAi.findAll(postRequestedFor(urlPathEqualTo(CHAT)))).hasSize(2);
+    }
+
+    @Test
     void thePromptCarriesTheAgentsReplyToASimilarResolvedTicketFencedAsData() throws Exception {
         answer(Map.of(
                 "category", "billing",
