@@ -51,24 +51,20 @@ public class Cascade {
      */
     public Decision decide(Classification local, LlmOutcome llm, Signals localSignals, Draft localDraft) {
         LlmAnswer answer = llm == null ? null : llm.answer();
-        boolean askedCategory = answer != null && local.categoryConfidence() < category.apply();
-        boolean askedPriority = answer != null && local.priorityConfidence() < priority.apply();
-        boolean categoryByLlm = askedCategory && answer.category() != null;
-        boolean priorityByLlm = askedPriority && answer.priority() != null;
+        // The language model's candidate for a field it was asked about (value null when it answered it wrongly).
+        Candidate llmCategory = answer != null && local.categoryConfidence() < category.apply()
+                ? new Candidate(answer.category(), answer.categoryConfidence(), llm.model())
+                : null;
+        Candidate llmPriority = answer != null && local.priorityConfidence() < priority.apply()
+                ? new Candidate(answer.priorityName(), answer.priorityConfidence(), llm.model())
+                : null;
+        boolean categoryByLlm = llmCategory != null && llmCategory.value() != null;
+        boolean priorityByLlm = llmPriority != null && llmPriority.value() != null;
         FieldDecision categoryDecision = choose(
-                new Candidate(local.category(), local.categoryConfidence(), local.model()),
-                askedCategory ? new Candidate(answer.category(), answer.categoryConfidence(), llm.model()) : null,
-                category);
+                new Candidate(local.category(), local.categoryConfidence(), local.model()), llmCategory, category);
         FieldDecision priorityDecision = choose(
                 new Candidate(local.priority().name(), local.priorityConfidence(), local.model()),
-                askedPriority
-                        ? new Candidate(
-                                answer.priority() == null
-                                        ? null
-                                        : answer.priority().name(),
-                                answer.priorityConfidence(),
-                                llm.model())
-                        : null,
+                llmPriority,
                 priority);
 
         // The language model writes better summaries and drafts: use them whenever it gave them.

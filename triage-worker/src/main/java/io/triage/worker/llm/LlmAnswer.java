@@ -23,8 +23,13 @@ public record LlmAnswer(
     /** The {@code source} of a triage the language model decided. */
     public static final String SOURCE = "llm";
 
-    /** Nothing usable: the model answered twice with something that could not be read. */
+    /** Nothing usable: the model's answer could not be read. */
     static final LlmAnswer NONE = new LlmAnswer(null, 0, null, 0, null, null);
+
+    /** The priority's name, or {@code null} when the model gave no valid one. */
+    public String priorityName() {
+        return priority == null ? null : priority.name();
+    }
 
     boolean complete() {
         return category != null && priority != null && summary != null;
